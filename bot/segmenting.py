@@ -1,0 +1,78 @@
+"""Split a cleaned document into citable paragraphs.
+
+Declarations and decisions keep their own paragraph numbers (unnumbered
+preamble clauses become "préambule 1", "préambule 2"...); the brochure and the
+press release get sequential numbers, with the brochure's section headings.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.cleaning import join_lines, split_blocks
+
+_NUMBERED = re.compile(r"^(\d{1,2})\.\s+")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One paragraph of a document, in reading order."""
+
+    position: int
+    label: str
+    section: str | None
+    text: str
+
+
+def _heading_pattern(heading: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in heading.replace("’", "'").split()]
+    return re.compile(r"\s+".join(words).replace("'", "['’]"))
+
+
+def _split_headings(text: str, headings: list[str]) -> str:
+    for heading in headings:
+        text = _heading_pattern(heading).sub(lambda m: f"\n\n{heading}\n\n", text, count=1)
+    return text
+
+
+def _attach_list_items(blocks: list[str]) -> list[str]:
+    """Bullet items belong to the paragraph that introduces them."""
+    out: list[str] = []
+    for block in blocks:
+        if block.startswith("- ") and out:
+            out[-1] = out[-1] + "\n" + block
+        else:
+            out.append(block)
+    return out
+
+
+def segment(text: str, skip_blocks: int, headings: list[str] | None = None) -> list[Segment]:
+    """Return the document's paragraphs; the first `skip_blocks` form its title."""
+    headings = headings or []
+    blocks = _attach_list_items(split_blocks(_split_headings(text, headings)))
+    segments = [Segment(0, "titre", None, " ".join(join_lines(b) for b in blocks[:skip_blocks]))]
+    heading_set = set(headings)
+    section: str | None = None
+    preamble = sequential = 0
+    numbered_document = any(_NUMBERED.match(b) for b in blocks[skip_blocks:])
+    for block in blocks[skip_blocks:]:
+        flat = join_lines(block) if not block.count("\n- ") else _flatten_list(block)
+        if flat in heading_set:
+            section = flat
+            continue
+        number = _NUMBERED.match(flat)
+        if number:
+            label = number.group(1)
+        elif numbered_document:
+            preamble += 1
+            label = f"préambule {preamble}"
+        else:
+            sequential += 1
+            label = str(sequential)
+        segments.append(Segment(len(segments), label, section, flat))
+    return segments
+
+
+def _flatten_list(block: str) -> str:
+    head, *items = block.split("\n- ")
+    return join_lines(head) + "\n" + "\n".join(f"- {join_lines(i)}" for i in items)
