@@ -31,7 +31,7 @@ def _heading_pattern(heading: str) -> re.Pattern[str]:
 
 def _split_headings(text: str, headings: list[str]) -> str:
     for heading in headings:
-        text = _heading_pattern(heading).sub(lambda m: f"\n\n{heading}\n\n", text, count=1)
+        text = _heading_pattern(heading).sub(f"\n\n{heading}\n\n".replace("\\", "\\\\"), text, count=1)
     return text
 
 

@@ -12,7 +12,16 @@ from sqlalchemy.orm import Session, selectinload
 
 from bot.build import make_engine
 from bot.lemmas import content_words, lemmatize
-from bot.models import Answer, Country, Document, Fact, NamedDocument, Paragraph, Partner, Reference
+from bot.models import (
+    Answer,
+    Country,
+    Document,
+    Fact,
+    NamedDocument,
+    Paragraph,
+    Partner,
+    Reference,
+)
 from bot.text import fold, has_keyword, name_key, words
 
 GROUPS = ("méditerranéen", "asiatique")
@@ -123,12 +132,17 @@ class AnswerInfo:
 
 @dataclass(frozen=True)
 class Passage:
-    """A paragraph found by full-text search; ``coverage`` is the share of query terms it holds."""
+    """A paragraph found by full-text search.
+
+    ``coverage`` is the share of query terms it holds; ``specific`` says the
+    query matched only a few paragraphs, so even one term is telling.
+    """
 
     text: str
     citation: Citation
     coverage: float
     matched: int
+    specific: bool = False
 
 
 def _partner_info(row: Partner) -> PartnerInfo:
@@ -258,6 +272,13 @@ class KnowledgeStore:
             rows = s.scalars(select(NamedDocument)).all()
             return [self._document_info(s, r) for r in rows]
 
+    def corpus(self) -> list[Document]:
+        """The corpus documents (their metadata), in file order."""
+        with self._session() as s:
+            rows = s.scalars(select(Document).order_by(Document.source_file)).all()
+            s.expunge_all()
+            return list(rows)
+
     def _resolve_document(self, reference: str) -> str | None:
         key = fold(reference)
         with self._session() as s:
@@ -320,19 +341,24 @@ class KnowledgeStore:
     def best_answer(self, message: str, topic: str | None = None) -> AnswerInfo | None:
         """The curated answer whose keywords best fit the message.
 
-        Answers of the predicted ``topic`` get a bonus; with no keyword hit at
-        all, the topic's summary (its first answer) is returned.
+        A keyword hit counts 1 (2 for a number such as a year); answers of the
+        predicted ``topic`` get a bonus and a topic's summary (its first answer)
+        a small malus, so a specific answer wins a tie. With no keyword hit at
+        all, the topic's summary is returned.
         """
         folded = fold(message)
         tokens = words(message)
         best: tuple[float, int, AnswerInfo] | None = None
+        seen_topics: set[str] = set()
         for row, keywords, requires, cites in self._answers:
+            is_summary = row.topic not in seen_topics
+            seen_topics.add(row.topic)
             if requires and not all(has_keyword(folded, tokens, k) for k in requires):
                 continue
-            hits = sum(1 for k in keywords if has_keyword(folded, tokens, k))
+            hits = sum(2 if any(c.isdigit() for c in k) else 1 for k in keywords if has_keyword(folded, tokens, k))
             if hits == 0:
                 continue
-            score = hits + (1.5 if row.topic == topic else 0.0)
+            score = hits + (1.5 if row.topic == topic else 0.0) - (0.5 if is_summary else 0.0)
             candidate = (score, -row.position, AnswerInfo(row.id, row.topic, row.text, cites))
             if best is None or candidate[:2] > best[:2]:
                 best = candidate
@@ -369,6 +395,7 @@ class KnowledgeStore:
                 hay_tokens = set(words(haystack))
                 matched = sum(1 for t in terms if any(h.startswith(t[:max(4, len(t) - 2)]) for h in hay_tokens))
                 if matched:
-                    passages.append((rank.get(row.id, 99), Passage(row.text, _cite(row), matched / len(terms), matched)))
+                    passage = Passage(row.text, _cite(row), matched / len(terms), matched, specific=len(ids) <= 3)
+                    passages.append((rank.get(row.id, 99), passage))
         passages.sort(key=lambda p: (-p[1].matched, p[0]))
         return [p for _, p in passages[:limit]]

@@ -1,0 +1,41 @@
+# The two commands of the README: `make run` and `make test`.
+PY := .venv/bin/python
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: run test setup db model lint unit validate stories e2e bench eval shell clean
+
+## Install everything, build the knowledge base, train if needed, start the servers and the chat page.
+run: setup db model
+	$(PY) -m bot run
+
+## Lint, unit and action tests, Rasa data validation, conversation tests, browser and reliability tests.
+test: setup db model
+	$(PY) -m ruff check .
+	$(PY) -m pytest -q -m "not servers"
+	.venv/bin/rasa data validate --fail-on-warnings
+	.venv/bin/rasa test core --stories tests/ --model models/osce.tar.gz --fail-on-prediction-errors --out results/core
+	$(PY) -m pytest -q -m servers
+
+setup:
+	scripts/setup.sh
+
+db:
+	$(PY) -m bot build-db
+
+model:
+	$(PY) -m bot train
+
+## Speed, memory and accuracy figures (writes bench/results.md).
+bench: setup db model
+	$(PY) -m bench
+
+## Score the running assistant on the development set.
+eval:
+	$(PY) -m bot eval ../shared/eval/questions.yml --show-failures
+
+shell: setup db model
+	.venv/bin/rasa shell -m models/osce.tar.gz
+
+clean:
+	rm -rf var models results

@@ -1,0 +1,284 @@
+"""Compose the assistant's French answers from the store's results.
+
+Every sentence here is built from values the store returns with their
+citations; nothing factual is written in this module.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.french import NUMBERS, agree, capitalize, join, of, the
+from bot.question import YearFilter
+from bot.store import Citation, CountryMatch, DocumentInfo, KnowledgeStore, PartnerInfo
+from bot.text import fold
+
+SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """An answer and the citations it rests on."""
+
+    text: str
+    citations: tuple[Citation, ...] = ()
+    buttons: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def sources(self) -> str:
+        unique = list(dict.fromkeys(str(c) for c in self.citations))
+        return " ; ".join(unique)
+
+    def render(self) -> str:
+        """The message as sent: answer, then « Source : ... »."""
+        if not self.citations:
+            return self.text
+        label = "Sources" if len({str(c) for c in self.citations}) > 1 else "Source"
+        return f"{self.text}{SEPARATOR}{label} : {self.sources}."
+
+
+def _group_label(group: str, plural: bool = False) -> str:
+    return group + ("s" if plural else "")
+
+
+def _named(p: PartnerInfo | CountryMatch) -> str:
+    return the(p.name, p.article)
+
+
+def _partner_year(p: PartnerInfo) -> str:
+    return "associé dès 1975 au processus de Helsinki" if p.since_helsinki else str(p.since)
+
+
+# --- partners ------------------------------------------------------------------
+def partner_reply(match: CountryMatch | None, typed: str | None, asks_when: bool,
+                  store_citation: Citation | None = None) -> Reply:
+    """Status, group and date of one country; ``store_citation`` backs a « no » (the partner list)."""
+    if match is None:
+        name = f"« {typed} »" if typed else "ce pays"
+        return Reply(f"Je ne reconnais pas {name} parmi les partenaires de l'OSCE pour la coopération, "
+                     "et les documents que je connais n'en disent rien. Les 11 partenaires sont 6 pays "
+                     "méditerranéens et 5 pays asiatiques : demandez-moi « Quels sont les partenaires ? ».")
+    p = match.partner
+    who = _named(match)
+    if p is None:
+        return Reply(f"Non, {who} n'est pas un partenaire de l'OSCE pour la coopération : {who} ne figure pas "
+                     "parmi les 11 partenaires (6 méditerranéens, 5 asiatiques) que citent les documents.",
+                     (store_citation,) if store_citation else ())
+    if not p.is_current:
+        return Reply(f"{capitalize(who)} n'est plus partenaire pour la coopération : partenaire depuis {p.since}, "
+                     f"{'elle' if p.gender == 'f' else 'il'} est {agree('devenu', p.gender)} État participant "
+                     f"de l'OSCE en {p.participating_state_since}.", (p.citation,))
+    if p.since_helsinki:
+        body = (f"{capitalize(who)} est un partenaire {p.group} pour la coopération : "
+                f"{agree('associé', p.gender)} au processus de Helsinki depuis ses débuts, c'est-à-dire depuis "
+                "l'Acte final de Helsinki de 1975. Les documents ne donnent pas d'autre date d'adhésion.")
+        prefix = "" if asks_when else "Oui. "
+        return Reply(prefix + body, (p.citation,))
+    if asks_when:
+        return Reply(f"{capitalize(who)} est {agree('devenu', p.gender)} partenaire {p.group} pour la "
+                     f"coopération en {p.since}.", (p.citation,))
+    return Reply(f"Oui, {who} est un partenaire {p.group} pour la coopération, depuis {p.since}.", (p.citation,))
+
+
+def ask_which_country() -> Reply:
+    return Reply("De quel pays parlez-vous ? Par exemple : « Quand le Japon est-il devenu partenaire ? »")
+
+
+def _listing(partners: list[PartnerInfo], with_years: bool) -> str:
+    if with_years:
+        return join([f"{_named(p)} ({_partner_year(p)})" for p in partners])
+    return join([_named(p) for p in partners])
+
+
+def list_reply(store: KnowledgeStore, group: str | None, years: YearFilter) -> Reply:
+    """Partners of a group and/or within a time filter."""
+    partners = store.partners(group=group, before=years.before, after=years.after, in_year=years.in_year)
+    kind = f"partenaires {_group_label(group, True)}" if group else "partenaires"
+    if years.empty:
+        count = store.count(group) if group else None
+        ordered = sorted(partners, key=lambda p: fold(p.name)) if group else partners
+        n = len(partners)
+        text = (f"Les {n} {kind} pour la coopération sont : {_listing(ordered, with_years=not group)}."
+                if group else
+                f"L'OSCE compte {n} partenaires pour la coopération : 6 méditerranéens "
+                f"({_listing(_alphabetical(store, 'méditerranéen'), False)}) et 5 asiatiques "
+                f"({_listing(_alphabetical(store, 'asiatique'), False)}).")
+        cites = tuple(p.citation for p in partners) + ((count.citation,) if count else ())
+        return Reply(text, cites or (store.count("asiatique").citation,))
+    when = _describe_years(years)
+    if not partners:
+        return Reply(f"Aucun des {kind} pour la coopération n'est devenu partenaire {when}, d'après les documents.",
+                     (store.count("asiatique").citation,))
+    verb = "est devenu partenaire" if len(partners) == 1 else "sont devenus partenaires"
+    return Reply(f"{capitalize(when)}, {verb} : {_listing(partners, with_years=True)}.",
+                 tuple(p.citation for p in partners))
+
+
+def _alphabetical(store: KnowledgeStore, group: str) -> list[PartnerInfo]:
+    return sorted(store.partners(group=group), key=lambda p: fold(p.name))
+
+
+def _describe_years(years: YearFilter) -> str:
+    if years.in_year is not None:
+        return f"en {years.in_year}"
+    if years.before is not None and years.after is not None:
+        return f"entre {years.after + 1} et {years.before - 1}"
+    if years.before is not None:
+        return f"avant {years.before}"
+    return f"après {years.after}"
+
+
+def count_reply(store: KnowledgeStore, group: str | None, participating_states: bool) -> Reply:
+    """How many partners (of a group), or participating States."""
+    if participating_states:
+        fact = store.count("participating_states")
+        continents = store.fact("continents")
+        return Reply(f"L'OSCE compte {fact.value} États participants, sur trois continents ({continents}).",
+                     (fact.citation,))
+    if group:
+        fact = store.count(group)
+        names = _listing(sorted(store.partners(group=group), key=lambda p: fold(p.name)), False)
+        return Reply(f"Il y a {fact.value} ({NUMBERS.get(fact.value, fact.value)}) partenaires "
+                     f"{_group_label(group, True)} pour la coopération : {names}.", (fact.citation,))
+    med, asia = store.count("méditerranéen"), store.count("asiatique")
+    total = med.value + asia.value
+    return Reply(f"L'OSCE compte {total} ({NUMBERS.get(total, total)}) partenaires pour la coopération : "
+                 f"{med.value} méditerranéens et {asia.value} asiatiques.", (med.citation,))
+
+
+def order_reply(store: KnowledgeStore, group: str | None, order: str) -> Reply:
+    """First, most recent, or all partners in chronological order."""
+    partners = store.partners(group=group)
+    kind = f"partenaire {group}" if group else "partenaire"
+    if order == "all" or not partners:
+        return Reply(f"Dans l'ordre chronologique : {_listing(partners, with_years=True)}.",
+                     tuple(p.citation for p in partners))
+    year = partners[0].since if order == "first" else partners[-1].since
+    chosen = [p for p in partners if p.since == year]
+    cites = tuple(p.citation for p in chosen)
+    if order == "last":
+        p = chosen[0]
+        return Reply(f"Le {kind} le plus récent est {_named(p)}, {agree('devenu', p.gender)} partenaire en {p.since}.",
+                     cites)
+    if len(chosen) == 1:
+        p = chosen[0]
+        return Reply(f"Le premier {kind} a été {_named(p)}, {agree('devenu', p.gender)} partenaire en {p.since}.",
+                     cites)
+    return Reply(f"Les premiers partenaires sont {_listing(chosen, False)} : ils étaient associés au processus "
+                 "de Helsinki depuis ses débuts (Acte final de 1975).", cites)
+
+
+def compare_reply(matches: list[CountryMatch]) -> Reply:
+    """Which of two countries became a partner first."""
+    partners = [m.partner for m in matches if m.partner and m.partner.is_current]
+    outsiders = [m for m in matches if not (m.partner and m.partner.is_current)]
+    if outsiders:
+        names = join([_named(m) for m in outsiders])
+        return Reply(f"Je ne peux pas comparer : {names} ne {'sont' if len(outsiders) > 1 else 'est'} pas "
+                     "partenaire(s) pour la coopération d'après les documents.",
+                     tuple(p.citation for p in partners))
+    if len(partners) < 2:
+        return Reply("Quels pays voulez-vous comparer ? Par exemple : « Qui est devenu partenaire en premier, "
+                     "le Japon ou la Thaïlande ? »")
+    a, b = sorted(partners[:2], key=lambda p: p.since)
+    cites = (a.citation, b.citation)
+    if a.since == b.since:
+        return Reply(f"{capitalize(_named(a))} et {_named(b)} sont partenaires depuis la même époque "
+                     f"({_partner_year(a)}).", cites)
+    return Reply(f"{capitalize(_named(a))} est {agree('devenu', a.gender)} partenaire en premier "
+                 f"({_partner_year(a)}), avant {_named(b)} ({_partner_year(b)}).", cites)
+
+
+# --- documents ---------------------------------------------------------------------
+def _doc_title(doc: DocumentInfo) -> str:
+    return the(doc.name, doc.article)
+
+
+def document_reply(doc: DocumentInfo | None) -> Reply:
+    """What a document is, when and by whom it was adopted, what the texts say of it."""
+    if doc is None:
+        return unknown_document()
+    details = []
+    if doc.body and fold(doc.body) not in fold(doc.name):
+        details.append(doc.body)
+    if doc.date:
+        details.append(f"du {doc.date}")
+    elif doc.year:
+        details.append(f"{agree('adopté', doc.gender)} en {doc.year}")
+    head = capitalize(_doc_title(doc)) + (f" ({', '.join(details)})" if details else "")
+    statements = " ".join(f"{capitalize(s.text)}." for s in doc.statements[:2])
+    text = f"{head}. {statements}"
+    if not doc.date and not doc.year:
+        text += " Les documents ne précisent pas sa date."
+    if doc.cited_by:
+        text += f" {capitalize(agree('cité', doc.gender))} dans : {'; '.join(str(c) for c in doc.cited_by)}."
+    return Reply(text, tuple(s.citation for s in doc.statements[:2]))
+
+
+def citing_reply(doc: DocumentInfo | None) -> Reply:
+    if doc is None:
+        return unknown_document()
+    if not doc.cited_by:
+        return Reply(f"Aucun des documents que je connais ne mentionne {_doc_title(doc)}.")
+    return Reply(f"{capitalize(_doc_title(doc))} est {agree('mentionné', doc.gender)} dans : "
+                 f"{'; '.join(str(c) for c in doc.cited_by)}.", doc.cited_by)
+
+
+def paragraph_reply(store: KnowledgeStore, doc: DocumentInfo | None, label: str | None) -> Reply:
+    if doc is None:
+        return unknown_document()
+    if label is None:
+        return document_reply(doc)
+    if doc.corpus_document_id is None:
+        return Reply(f"Je n'ai pas le texte de {_doc_title(doc)}, seulement ce qu'en disent les autres documents. "
+                     + document_reply(doc).text, tuple(s.citation for s in doc.statements))
+    paragraph = store.paragraph(doc.corpus_document_id, label)
+    if paragraph is None:
+        return Reply(f"{capitalize(_doc_title(doc))} n'a pas de paragraphe « {label} » dans le texte que je connais.")
+    if label.startswith("préambule"):
+        where = "l'alinéa " + label.split()[-1] + " du préambule"
+    else:
+        where = f"le paragraphe {label}"
+    return Reply(f"Voici {where} {of(doc.name, doc.article)} :\n« {paragraph.text} »", (paragraph.citation,))
+
+
+def documents_list_reply(store: KnowledgeStore) -> Reply:
+    """The documents of the OSCE that concern the partners, in date order."""
+    docs = [d for d in store.all_documents() if d.kind not in ("brochure", "communiqué")]
+    docs.sort(key=lambda d: (d.year or 9999, d.name))
+    items = [d.name + (f" ({d.year})" if d.year and str(d.year) not in d.name else "") for d in docs]
+    return Reply("Les documents de l'OSCE qui concernent les partenaires pour la coopération sont : "
+                 + "; ".join(items) + ". Demandez-moi ce que dit l'un d'eux.",
+                 tuple(c for d in docs for c in d.cited_by[:1])[:4])
+
+
+def unknown_document() -> Reply:
+    return Reply("Je ne trouve pas ce document parmi ceux que citent les textes. Essayez par exemple "
+                 "« la décision 5/11 », « la décision 430 », « MC.DOC/10/14 » ou « la Déclaration de Madrid ».")
+
+
+# --- topics and search --------------------------------------------------------------
+def topic_reply(store: KnowledgeStore, message: str, topic: str | None) -> Reply | None:
+    answer = store.best_answer(message, topic)
+    return Reply(answer.text, answer.citations) if answer else None
+
+
+def search_reply(store: KnowledgeStore, message: str, strict: bool = False) -> Reply | None:
+    """Quote the best matching paragraphs, when the match is good enough to be the answer."""
+    passages = store.search(message, limit=2)
+    need = 0.6 if strict else 0.5
+    good = [p for p in passages if p.coverage >= need and (p.matched >= 2 or (p.coverage == 1.0 and p.specific))]
+    if not good:
+        return None
+    quotes = "\n".join(f"« {_shorten(p.text)} »" for p in good)
+    return Reply(f"Voici ce que disent les documents :\n{quotes}", tuple(p.citation for p in good))
+
+
+def _shorten(text: str, limit: int = 600) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " […]"
+
+
+def corpus_reply(store: KnowledgeStore) -> Reply:
+    """What the assistant knows, when no answer has been cited yet."""
+    titles = [d.title for d in store.corpus()]
+    return Reply("Je n'ai encore cité aucune source dans cette conversation. Toutes mes réponses viennent de "
+                 f"{len(titles)} documents : " + " ; ".join(f"« {t} »" for t in titles) + ".")

@@ -1,0 +1,105 @@
+"""Read the cues of a question that decide the shape of the answer.
+
+The NLU gives the intent and entities; these helpers read what the entities
+leave implicit (« avant 2000 », « le plus récent », « méditerranéen »), from the
+entity values when there are some and from the message otherwise.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.text import fold
+
+_GROUP_CUES = {
+    "méditerranéen": re.compile(r"\bmedit|\bmediterran|\bmed\b|\bmediteran"),
+    "asiatique": re.compile(r"\basi(at|e\b)|\basian"),
+}
+
+
+def group_in(*texts: str | None) -> str | None:
+    """« méditerranéen » or « asiatique » when a text names exactly one group."""
+    for text in texts:
+        if not text:
+            continue
+        folded = fold(text)
+        found = [g for g, cue in _GROUP_CUES.items() if cue.search(folded)]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def both_groups_in(text: str) -> bool:
+    folded = fold(text)
+    return all(cue.search(folded) for cue in _GROUP_CUES.values())
+
+
+_YEAR_CUE = re.compile(
+    r"(avant|apres|depuis|des|en|au cours de|pendant|jusqu'en|a partir de|plus tard que|plus tot que)"
+    r"\s+(?:l'annee\s+)?(\d{4})"
+)
+
+
+@dataclass(frozen=True)
+class YearFilter:
+    before: int | None = None
+    after: int | None = None
+    in_year: int | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.before is None and self.after is None and self.in_year is None
+
+
+def year_filter(text: str) -> YearFilter:
+    """« avant 2000 », « après 2000 », « depuis 2000 », « en 1994 », « entre 1990 et 2000 »."""
+    folded = fold(text)
+    between = re.search(r"entre (\d{4}) et (\d{4})", folded)
+    if between:
+        low, high = sorted(int(y) for y in between.groups())
+        return YearFilter(before=high + 1, after=low - 1)
+    match = _YEAR_CUE.search(folded)
+    if not match:
+        return YearFilter()
+    cue, year = match.group(1), int(match.group(2))
+    if cue in ("avant", "plus tot que"):
+        return YearFilter(before=year)
+    if cue == "jusqu'en":
+        return YearFilter(before=year + 1)
+    if cue in ("apres", "plus tard que"):
+        return YearFilter(after=year)
+    if cue in ("depuis", "des", "a partir de"):
+        return YearFilter(after=year - 1)
+    return YearFilter(in_year=year)
+
+
+def order_in(text: str) -> str:
+    """``first``, ``last`` or ``all`` (chronological list)."""
+    folded = fold(text)
+    if re.search(r"\b(dernier|derniere|plus recent|plus recemment|plus tard|nouveau|nouvelle|recent)", folded):
+        return "last"
+    if re.search(r"\b(premier|premiere|plus ancien|plus ancienne|plus tot|d'abord|en premier|1er)", folded):
+        return "first"
+    return "all"
+
+
+def paragraph_number(text: str) -> str | None:
+    """The paragraph a question asks for: « paragraphe 9 », « § 9 », « alinéa 3 du préambule »."""
+    folded = fold(text)
+    preamble = re.search(r"(?:alinea|considerant)\s*(\d{1,2})\D*preambule|preambule\D{0,20}?(\d{1,2})", folded)
+    if preamble:
+        return f"préambule {preamble.group(1) or preamble.group(2)}"
+    match = re.search(r"(?:paragraphe|para|§|alinea|point|article)\s*(?:n[o°]\s*)?(\d{1,2})\b", folded)
+    if match:
+        return match.group(1)
+    ordinal = re.search(r"\b(\d{1,2})(?:e|eme|er)\s+(?:paragraphe|alinea|point)", folded)
+    return ordinal.group(1) if ordinal else None
+
+
+def asks_when(text: str) -> bool:
+    """Whether the question is about a date rather than a yes/no status."""
+    return bool(re.search(r"\b(quand|depuis|annee|date|when|since|a partir de quel)", fold(text)))
+
+
+def asks_participating_states(text: str) -> bool:
+    return bool(re.search(r"etats? participants?|etats? membres?|pays membres?|membres de l'osce", fold(text)))

@@ -1,0 +1,40 @@
+"""Train the Rasa model only when its inputs changed."""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bot.config import PROJECT_DIR
+from bot.servers import MODEL
+
+INPUTS = ["config.yml", "domain.yml", "data"]
+FINGERPRINT = MODEL.with_suffix("").with_suffix(".fingerprint")
+
+
+def fingerprint() -> str:
+    digest = hashlib.sha256()
+    for name in INPUTS:
+        path = PROJECT_DIR / name
+        files = sorted(path.rglob("*.yml")) if path.is_dir() else [path]
+        for file in files:
+            digest.update(str(file.relative_to(PROJECT_DIR)).encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def train_if_changed(force: bool = False) -> float | None:
+    """Train and return the seconds it took, or None when the model is up to date."""
+    current = fingerprint()
+    if not force and MODEL.exists() and FINGERPRINT.exists() and FINGERPRINT.read_text() == current:
+        return None
+    start = time.perf_counter()
+    rasa = Path(sys.executable).parent / "rasa"
+    subprocess.run([str(rasa), "train", "--fixed-model-name", MODEL.name.removesuffix(".tar.gz"),
+                    "--out", str(MODEL.parent)], cwd=PROJECT_DIR, check=True,
+                   env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
+    FINGERPRINT.write_text(current)
+    return time.perf_counter() - start

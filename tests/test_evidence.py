@@ -1,0 +1,51 @@
+"""Every curated fact's quote is in the paragraph it cites, and the build says so when not."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot import facts
+from bot.build import EvidenceError, build_database, make_engine
+from bot.cleaning import normalize_space
+from bot.models import Answer, AnswerSource, Paragraph, Partner, Statement
+
+
+def test_every_evidence_quote_is_in_its_paragraph(db_url: str) -> None:
+    engine = make_engine(db_url)
+    with Session(engine) as s:
+        rows = [*s.scalars(select(Partner)), *s.scalars(select(Statement)), *s.scalars(select(AnswerSource))]
+        assert len(rows) > 100
+        for row in rows:
+            paragraph = s.get(Paragraph, row.paragraph_id)
+            assert normalize_space(row.quote) in normalize_space(paragraph.text), row
+
+
+def test_every_answer_has_a_source(db_url: str) -> None:
+    with Session(make_engine(db_url)) as s:
+        for answer in s.scalars(select(Answer)):
+            assert answer.sources, answer.id
+
+
+def test_every_partner_year_is_in_its_quote(store) -> None:  # noqa: ANN001
+    for partner in store.partners(include_former=True):
+        if not partner.since_helsinki:
+            assert str(partner.since) in partner.quote, partner.name
+
+
+def test_a_wrong_quote_fails_the_build_naming_the_fact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = facts.partners_file()
+    data["partners"][0]["source"]["quote"] = "une phrase qui n'existe pas"
+    fake = tmp_path / "partners.yml"
+    fake.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(facts, "partners_file", lambda: yaml.safe_load(fake.read_text(encoding="utf-8")))
+    with pytest.raises(EvidenceError, match="partner algeria"):
+        build_database(f"sqlite:///{tmp_path / 'k.db'}")
+
+
+def test_rebuilding_is_idempotent(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    assert build_database(url) == build_database(url)
