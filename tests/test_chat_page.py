@@ -35,25 +35,24 @@ def ask(page, text: str) -> None:  # noqa: ANN001
 def test_chat_page_answers_and_keeps_the_conversation(page, servers: Servers) -> None:  # noqa: ANN001
     page.goto(servers.settings.web_url)
     assert page.title().startswith("Assistant OSCE")
-    page.locator(".rw-response").first.wait_for(timeout=30_000)
-    assert "Bonjour" in page.locator(".rw-messages-container").inner_text()
+    page.get_by_text("Bonjour", exact=False).first.wait_for(timeout=30_000)
     ask(page, "quand la Thaïlande est-elle devenue partenaire ?")
     page.get_by_text("2000", exact=False).first.wait_for(timeout=30_000)
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
     page.reload()
     page.get_by_text("2000", exact=False).first.wait_for(timeout=30_000)
-    assert "Thaïlande" in page.locator(".rw-messages-container").inner_text()
+    assert "Thaïlande est devenue partenaire" in page.locator("#webchat").inner_text()
 
 
 def test_markup_is_shown_as_text_never_run(page, servers: Servers) -> None:  # noqa: ANN001
     page.goto(servers.settings.web_url)
-    page.locator(".rw-response").first.wait_for(timeout=30_000)
+    page.get_by_text("Bonjour", exact=False).first.wait_for(timeout=30_000)
     page.evaluate("window.__pwned = false")
     payload = "<img src=x onerror=\"window.__pwned=true\"><script>window.__pwned=true</script> bonjour"
     ask(page, payload)
     page.locator(".rw-client").last.wait_for(timeout=10_000)
     page.wait_for_timeout(2000)
     assert page.evaluate("window.__pwned") is False
-    assert page.locator(".rw-messages-container img[src=x]").count() == 0
+    assert page.locator("#webchat img[src=x]").count() == 0
     assert "<script>" in page.locator(".rw-client").last.inner_text()

@@ -34,14 +34,19 @@ def test_group_follow_up(servers: Servers) -> None:
     assert "Maroc" in med and "Japon" not in med
 
 
-@pytest.mark.parametrize("body", [
-    "", "{", "not json", "[]", "null", json.dumps({"sender": "x"}), json.dumps({"message": "bonjour"}),
-    json.dumps({"sender": "x", "message": None}), json.dumps({"sender": "x", "message": 42}),
-    json.dumps({"sender": ["x"], "message": "bonjour"}),
+@pytest.mark.parametrize(("body", "status"), [
+    ("", 400), ("{", 400), ("not json", 400), ("[]", 400), ("null", 400), ('"bonjour"', 400),
+    (json.dumps({"sender": "x", "message": 42}), 400), (json.dumps({"sender": ["x"], "message": "bonjour"}), 400),
+    (json.dumps({"sender": "x", "message": "bonjour", "metadata": [1]}), 400),
+    (json.dumps({"sender": "x"}), 200), (json.dumps({"sender": "x", "message": None}), 200),
+    (json.dumps({"message": "bonjour"}), 200),
 ])
-def test_malformed_requests_never_get_a_5xx(servers: Servers, body: str) -> None:
-    status, _ = post(servers.settings.rasa_url + "/webhooks/rest/webhook", body)
-    assert status < 500, (body, status)
+def test_malformed_requests_get_a_clear_answer_and_the_server_survives(servers: Servers, body: str,
+                                                                       status: int) -> None:
+    got, reply = post(servers.settings.rasa_url + "/webhooks/rest/webhook", body)
+    assert got == status, (body, got, reply)
+    if status == 400:
+        assert isinstance(reply, dict) and "Requête invalide" in reply["error"]
     assert "2000" in say(servers, sender(), "quand la Thaïlande est-elle devenue partenaire ?")
 
 
@@ -60,10 +65,10 @@ def test_bad_input_gets_a_normal_reply(servers: Servers, text: str) -> None:
     assert "1992" in say(servers, s, "Depuis quand le Japon est-il partenaire ?")
 
 
-def test_huge_sender_id(servers: Servers) -> None:
+def test_huge_sender_id_is_refused_cleanly(servers: Servers) -> None:
     status, _ = post(servers.settings.rasa_url + "/webhooks/rest/webhook",
                      json.dumps({"sender": "s" * 100_000, "message": "bonjour"}))
-    assert status < 500
+    assert status == 400
     assert "2000" in say(servers, sender(), "quand la Thaïlande est-elle devenue partenaire ?")
 
 
