@@ -7,6 +7,7 @@ an empty message gets a prompt instead of being processed.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -23,6 +24,8 @@ APOLOGY = ("Désolé, je ne peux pas répondre pour le moment : un de mes servic
 EMPTY = "Votre message est vide : posez-moi une question sur les partenaires de l'OSCE pour la coopération."
 MAX_TEXT = 5000
 MAX_SENDER = 256
+BAD_SOCKET = ('Message invalide : le widget doit envoyer {"session_id": "<identifiant>", "message": "<question>"} ; '
+              "« session_id » est une chaîne d'au plus 256 caractères, « message » une chaîne.")
 BAD_BODY = ('Requête invalide : envoyez un objet JSON {"sender": "<identifiant>", "message": "<question>"} ; '
             "« sender » est une chaîne d'au plus 256 caractères, « message » une chaîne.")
 
@@ -100,12 +103,69 @@ class NeverSilentRestInput(RestInput):
         return webhook
 
 
+def socket_payload_problem(data: object, metadata_key: str) -> str | None:
+    """Why a ``user_uttered`` payload cannot be processed, or None; Rasa would raise on it."""
+    if not isinstance(data, dict):
+        return BAD_SOCKET
+    session_id, message, metadata = data.get("session_id"), data.get("message"), data.get(metadata_key)
+    if not (isinstance(session_id, str) and 0 < len(session_id) <= MAX_SENDER):
+        return BAD_SOCKET
+    if message is not None and not isinstance(message, str):
+        return BAD_SOCKET
+    if isinstance(metadata, str):
+        try:
+            metadata = json.loads(metadata)
+        except ValueError:
+            return BAD_SOCKET
+    if metadata is not None and not isinstance(metadata, dict):
+        return BAD_SOCKET
+    return None
+
+
+def session_request_problem(data: object) -> str | None:
+    """Why a ``session_request`` payload cannot be processed, or None."""
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        return BAD_SOCKET
+    session_id = data.get("session_id")
+    if session_id is not None and not (isinstance(session_id, str) and 0 < len(session_id) <= MAX_SENDER):
+        return BAD_SOCKET
+    return None
+
+
 class NeverSilentSocketIOInput(SocketIOInput):
-    """Rasa's socket.io channel (used by the chat page) with :func:`never_silent`."""
+    """Rasa's socket.io channel (used by the chat page) with :func:`never_silent` and payload checks.
+
+    A malformed event gets a French explanation on the same socket instead of an
+    exception in the server's log and silence in the widget.
+    """
 
     @classmethod
     def name(cls) -> str:
         return "socketio"
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
-        return super().blueprint(never_silent(on_new_message))
+        webhook = super().blueprint(never_silent(on_new_message))
+        sio = self.sio
+        namespace = self.namespace or "/"
+        handlers = sio.handlers[namespace]
+        rasa_session_request, rasa_user_uttered = handlers["session_request"], handlers[self.user_message_evt]
+
+        async def session_request(sid: str, data: object = None) -> None:
+            problem = session_request_problem(data)
+            if problem:
+                await sio.emit(self.bot_message_evt, {"text": problem}, room=sid, namespace=namespace)
+                return
+            await rasa_session_request(sid, data)
+
+        async def user_uttered(sid: str, data: object = None) -> None:
+            problem = socket_payload_problem(data, self.metadata_key)
+            if problem:
+                await sio.emit(self.bot_message_evt, {"text": problem}, room=sid, namespace=namespace)
+                return
+            await rasa_user_uttered(sid, data)
+
+        sio.on("session_request", session_request, namespace=self.namespace)
+        sio.on(self.user_message_evt, user_uttered, namespace=self.namespace)
+        return webhook

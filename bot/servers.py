@@ -31,6 +31,7 @@ class Settings:
     action_port: int = 5055
     web_port: int = 8080
     var_dir: Path = VAR_DIR
+    model: Path = MODEL
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -98,7 +99,7 @@ class Servers:
     def start_rasa(self) -> None:
         s = self.settings
         bin_dir = Path(sys.executable).parent
-        self._spawn("rasa", [str(bin_dir / "rasa"), "run", "-m", str(MODEL), "-i", s.host, "-p", str(s.rasa_port),
+        self._spawn("rasa", [str(bin_dir / "rasa"), "run", "-m", str(s.model), "-i", s.host, "-p", str(s.rasa_port),
                              "--endpoints", str(write_endpoints(s)), "--credentials", "credentials.yml",
                              "--cors", s.web_origin])
 

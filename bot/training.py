@@ -31,10 +31,16 @@ def train_if_changed(force: bool = False) -> float | None:
     current = fingerprint()
     if not force and MODEL.exists() and FINGERPRINT.exists() and FINGERPRINT.read_text() == current:
         return None
+    seconds = train(PROJECT_DIR / "config.yml", MODEL)
+    FINGERPRINT.write_text(current)
+    return seconds
+
+
+def train(config: Path, model: Path) -> float:
+    """Train the project's data with ``config`` into ``model`` (a .tar.gz path); return the seconds it took."""
     start = time.perf_counter()
     rasa = Path(sys.executable).parent / "rasa"
-    subprocess.run([str(rasa), "train", "--fixed-model-name", MODEL.name.removesuffix(".tar.gz"),
-                    "--out", str(MODEL.parent)], cwd=PROJECT_DIR, check=True,
+    subprocess.run([str(rasa), "train", "--config", str(config), "--fixed-model-name",
+                    model.name.removesuffix(".tar.gz"), "--out", str(model.parent)], cwd=PROJECT_DIR, check=True,
                    env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
-    FINGERPRINT.write_text(current)
     return time.perf_counter() - start

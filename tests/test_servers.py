@@ -10,6 +10,7 @@ import pytest
 from bot.channels import APOLOGY, EMPTY
 from bot.servers import Servers
 from tests.servers_fixture import post, say
+from tests.socket_chat import SocketChat
 
 pytestmark = pytest.mark.servers
 
@@ -117,3 +118,42 @@ def test_rasa_restart_keeps_history_and_slots(servers: Servers) -> None:
     assert "2000" in say(servers, s, "Et la Thaïlande ?")
     status, tracker = post(servers.settings.rasa_url + "/conversations/" + s + "/tracker", b"")
     assert status in (403, 404, 405), "the HTTP API must stay off"
+
+
+BAD_TEXTS = ["", "   \n\t ", "a" * 10_000, "🙂🇯🇵 ¿qué? Привет 你好 مرحبا", "<script>alert('x')</script>",
+             "'; DROP TABLE events; --"]
+
+
+@pytest.mark.parametrize("text", BAD_TEXTS)
+def test_socketio_bad_input_gets_a_normal_reply(servers: Servers, text: str) -> None:
+    chat = SocketChat(servers.settings.rasa_url)
+    try:
+        reply = chat.say(text)
+        assert reply.strip()
+        if not text.strip():
+            assert reply == EMPTY
+        assert "2000" in chat.say("quand la Thaïlande est-elle devenue partenaire ?")
+    finally:
+        chat.close()
+
+
+def test_socketio_malformed_payloads_get_a_clear_reply_and_the_server_survives(servers: Servers) -> None:
+    chat = SocketChat(servers.settings.rasa_url)
+    sid = chat.session_id
+    payloads: list[object] = ["texte brut", None, 42, [sid, "bonjour"], {}, {"message": "bonjour"},
+                              {"session_id": ["x"], "message": "bonjour"}, {"session_id": sid, "message": 42},
+                              {"session_id": sid, "message": "bonjour", "customData": "{pas du json"},
+                              {"session_id": "s" * 100_000, "message": "bonjour"}]
+    try:
+        for payload in payloads:
+            chat.send(payload)
+            assert chat.collect(timeout=10).strip(), payload
+        assert "2000" in chat.say("quand la Thaïlande est-elle devenue partenaire ?")
+    finally:
+        chat.close()
+    fresh = SocketChat(servers.settings.rasa_url)
+    try:
+        assert "1992" in fresh.say("Depuis quand le Japon est-il partenaire ?")
+    finally:
+        fresh.close()
+    assert "2009" in say(servers, sender(), "Depuis quand l'Australie est-elle partenaire ?")
