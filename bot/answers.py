@@ -204,7 +204,7 @@ def document_reply(doc: DocumentInfo | None) -> Reply:
         details.append(f"du {doc.date}")
     elif doc.year:
         details.append(f"{agree('adopté', doc.gender)} en {doc.year}")
-    head = capitalize(_doc_title(doc)) + (f" ({', '.join(details)})" if details else "")
+    head = f"Il s'agit {of(doc.name, doc.article)}" + (f" ({', '.join(details)})" if details else "")
     statements = " ".join(f"{capitalize(s.text)}." for s in doc.statements[:2])
     text = f"{head}. {statements}"
     if not doc.date and not doc.year:

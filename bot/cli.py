@@ -46,7 +46,8 @@ def _ask(args: argparse.Namespace) -> int:
     try:
         reply, _ = ask(args.url, args.sender or f"cli-{uuid.uuid4().hex[:8]}", args.question)
     except (URLError, ConnectionError) as error:
-        print(f"Cannot reach the assistant at {args.url} ({error}). Start it with `make run`.", file=sys.stderr)
+        print(f"Impossible de joindre l'assistant à {args.url} ({error}) : lancez-le avec `make run`.",
+              file=sys.stderr)
         return 2
     print(reply)
     return 0
@@ -60,7 +61,8 @@ def _eval(args: argparse.Namespace) -> int:
     try:
         score = evaluate(Path(args.questions), args.url)
     except (URLError, ConnectionError) as error:
-        print(f"Cannot reach the assistant at {args.url} ({error}). Start it with `make run`.", file=sys.stderr)
+        print(f"Impossible de joindre l'assistant à {args.url} ({error}) : lancez-le avec `make run`.",
+              file=sys.stderr)
         return 2
     for line in score.failures if args.show_failures else []:
         print(line)

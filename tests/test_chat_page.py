@@ -38,6 +38,8 @@ def test_chat_page_answers_and_keeps_the_conversation(page, servers: Servers) ->
     page.get_by_text("Bonjour", exact=False).first.wait_for(timeout=30_000)
     ask(page, "quand la Thaïlande est-elle devenue partenaire ?")
     page.get_by_text("2000", exact=False).first.wait_for(timeout=30_000)
+    page.get_by_text("Source", exact=False).first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
     page.reload()
