@@ -378,6 +378,8 @@ class KnowledgeStore:
         terms = [t for t in terms if re.fullmatch(r"[\w-]+", t)]
         if not terms:
             return []
+        # A word and its lemma (« appelle », « appeler ») share a stem and count once.
+        stems = list(dict.fromkeys(t[:max(4, len(t) - 2)] for t in terms))
         fts_terms = " OR ".join(f'"{t}"' + ("*" if len(t) >= 5 else "") for t in terms)
         with self._session() as s:
             if self.engine.dialect.name == "sqlite":
@@ -393,9 +395,9 @@ class KnowledgeStore:
             for row in rows:
                 haystack = fold(row.text) + " " + row.lemmas
                 hay_tokens = set(words(haystack))
-                matched = sum(1 for t in terms if any(h.startswith(t[:max(4, len(t) - 2)]) for h in hay_tokens))
+                matched = sum(1 for stem in stems if any(h.startswith(stem) for h in hay_tokens))
                 if matched:
-                    passage = Passage(row.text, _cite(row), matched / len(terms), matched, specific=len(ids) <= 3)
+                    passage = Passage(row.text, _cite(row), matched / len(stems), matched, specific=len(ids) <= 3)
                     passages.append((rank.get(row.id, 99), passage))
         passages.sort(key=lambda p: (-p[1].matched, p[0]))
         return [p for _, p in passages[:limit]]

@@ -148,3 +148,8 @@ def test_search_hostile_or_empty_input(store: KnowledgeStore) -> None:
 def test_best_answer(store: KnowledgeStore, question: str, answer_id: str) -> None:
     answer = store.best_answer(question)
     assert answer is not None and answer.id == answer_id
+
+
+def test_a_word_and_its_lemma_count_once_in_search(store: KnowledgeStore) -> None:
+    passages = store.search("je m'appelle Paul")
+    assert passages and all(p.matched == 1 and p.coverage == 0.5 for p in passages)
