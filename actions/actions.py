@@ -179,8 +179,7 @@ class ActionFollowUp(Action):
         if not years.empty and last == "list":
             group = tracker.get_slot("last_group")
             return say(dispatcher, answers.list_reply(store(), group, years), "list")
-        dispatcher.utter_message(response="utter_please_rephrase")
-        return []
+        return rephrase(dispatcher)
 
 
 class ActionAnswerDocument(Action):
