@@ -3,7 +3,8 @@
 Runs ``rasa test nlu --cross-validation`` on the project's NLU data with each
 configuration (about 25 + 15 minutes on 2 cores), then writes the test-fold
 intent accuracy / F1 and entity F1 per extractor, mean (standard deviation),
-to ``bench/crossval.md``. ``--from-logs`` only re-reads the last run's logs.
+to ``bench/crossval.md``. ``--from-logs`` only re-reads the last run's logs; ``--only NAME`` reruns one
+configuration and re-reads the other's log.
 """
 from __future__ import annotations
 
@@ -51,11 +52,13 @@ def main(argv: list[str] | None = None) -> int:
     args = argparse.ArgumentParser(prog="python -m bench.crossval", description=__doc__.splitlines()[0])
     args.add_argument("--folds", type=int, default=5)
     args.add_argument("--from-logs", action="store_true", help="only summarise the logs of the last run")
+    args.add_argument("--only", choices=list(CONFIGS), help="rerun this configuration only")
     opts = args.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     tables = {}
     for name in CONFIGS:
-        log = OUT / f"cv-{name}.log" if opts.from_logs else run(name, opts.folds)
+        rerun = not opts.from_logs and opts.only in (None, name)
+        log = run(name, opts.folds) if rerun else OUT / f"cv-{name}.log"
         tables[name] = parse(log)
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(log.stat().st_mtime))
         print(f"{name}: {tables[name]} (log of {when})")
