@@ -46,6 +46,12 @@ class LoadResult:
     def throughput(self) -> float:
         return len(self.latencies) / self.wall if self.wall else 0.0
 
+    def add(self, other: LoadResult) -> None:
+        """Pool another round's measurements into this one."""
+        self.latencies += other.latencies
+        self.errors += other.errors
+        self.wall += other.wall
+
 
 def _client(url: str, n: int, messages: int, mix: list[tuple[str, str]]) -> tuple[list[float], list[str]]:
     latencies, errors = [], []
