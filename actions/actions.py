@@ -13,7 +13,16 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot import answers
 from bot.answers import Reply
-from bot.question import asks_participating_states, asks_when, group_in, order_in, paragraph_number, year_filter
+from bot.question import (
+    asks_membership,
+    asks_participating_states,
+    asks_when,
+    group_in,
+    mentions_nrc,
+    order_in,
+    paragraph_number,
+    year_filter,
+)
 from bot.store import CountryMatch, KnowledgeStore
 
 MAX_MESSAGE = 1000
@@ -80,7 +89,9 @@ def say(dispatcher: CollectingDispatcher, reply: Reply, question: str | None = N
     return events
 
 
-def partner_answer(dispatcher: CollectingDispatcher, tracker: Tracker, when: bool) -> list[EventType]:
+def partner_answer(dispatcher: CollectingDispatcher, tracker: Tracker, when: bool,
+                   member: bool | None = None) -> list[EventType]:
+    """Status or date of each country named; ``member``: asked as a participating State."""
     countries = countries_of(tracker)
     if not countries:
         typed = typed_country(tracker)
@@ -91,10 +102,13 @@ def partner_answer(dispatcher: CollectingDispatcher, tracker: Tracker, when: boo
     if not countries:
         return say(dispatcher, answers.ask_which_country())
     group_cite = store().count("méditerranéen").citation
+    member = asks_membership(message_of(tracker)) if member is None else member
+    question = "partner_member" if member else "partner_when" if when else "partner_status"
     events: list[EventType] = []
     for match in countries[:3]:
-        events += say(dispatcher, answers.partner_reply(match, match.query, when, group_cite),
-                      "partner_when" if when else "partner_status", country=match.name)
+        reply = (answers.membership_reply(match, store().count("participating_states")) if member
+                 else answers.partner_reply(match, match.query, when, group_cite))
+        events += say(dispatcher, reply, question, country=match.name)
     return events
 
 
@@ -126,7 +140,12 @@ class ActionCountPartners(Action):
         return "action_count_partners"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        states = asks_participating_states(message_of(tracker))
+        message = message_of(tracker)
+        if mentions_nrc(message):
+            reply = answers.topic_reply(store(), message, "nrc")
+            if reply:
+                return say(dispatcher, reply, "topic:nrc")
+        states = asks_participating_states(message)
         group = None if states else group_of(tracker)
         return say(dispatcher, answers.count_reply(store(), group, states), "count", group=group)
 
@@ -163,7 +182,8 @@ class ActionFollowUp(Action):
         message = message_of(tracker)
         group = group_of(tracker)
         if countries_of(tracker) or typed_country(tracker):
-            return partner_answer(dispatcher, tracker, when=last != "partner_status")
+            return partner_answer(dispatcher, tracker, when=last not in ("partner_status", "partner_member"),
+                                  member=last == "partner_member" or asks_membership(message))
         if group:
             if last == "count":
                 return say(dispatcher, answers.count_reply(store(), group, False), "count", group=group)
@@ -238,7 +258,7 @@ class ActionAnswerTopic(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-        topic = TOPIC_OF_INTENT.get(intent)
+        topic = "nrc" if mentions_nrc(message_of(tracker)) else TOPIC_OF_INTENT.get(intent)
         reply = answers.topic_reply(store(), message_of(tracker), topic)
         if reply is None:
             return search_answer(dispatcher, tracker) or rephrase(dispatcher)
@@ -277,7 +297,10 @@ class ActionSearchDocuments(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         message = message_of(tracker)
         reply = None
-        if intent != "out_of_scope" and len(message.split()) >= 3:
+        unknown = store().unknown_words(message) if intent == "search_documents" else []
+        if unknown:
+            reply = answers.not_covered_reply(message, unknown)
+        elif intent != "out_of_scope" and len(message.split()) >= 3:
             reply = answers.topic_reply(store(), message, None)
         reply = reply or answers.search_reply(store(), message, strict=intent == "out_of_scope")
         if reply is None:

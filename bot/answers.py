@@ -5,11 +5,12 @@ citations; nothing factual is written in this module.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.french import NUMBERS, agree, capitalize, join, of, the
 from bot.question import YearFilter
-from bot.store import Citation, CountryMatch, DocumentInfo, KnowledgeStore, PartnerInfo
+from bot.store import Citation, CountFact, CountryMatch, DocumentInfo, KnowledgeStore, PartnerInfo
 from bot.text import fold
 
 SEPARATOR = "\n\n"
@@ -25,8 +26,7 @@ class Reply:
 
     @property
     def sources(self) -> str:
-        unique = list(dict.fromkeys(str(c) for c in self.citations))
-        return " ; ".join(unique)
+        return cite_list(self.citations)
 
     def render(self) -> str:
         """The message as sent: answer, then « Source : ... »."""
@@ -34,6 +34,16 @@ class Reply:
             return self.text
         label = "Sources" if len({str(c) for c in self.citations}) > 1 else "Source"
         return f"{self.text}{SEPARATOR}{label} : {self.sources}."
+
+
+def cite_list(citations: tuple[Citation, ...] | list[Citation]) -> str:
+    """« Brochure …, § 32 et § 33 ; Déclaration de Madrid (2007), § 12 »: each document named once."""
+    places: dict[str, list[str]] = {}
+    for c in citations:
+        wheres = places.setdefault(c.document, [])
+        if c.where not in wheres:
+            wheres.append(c.where)
+    return " ; ".join(f"{document}, {join(wheres)}" for document, wheres in places.items())
 
 
 def _group_label(group: str, plural: bool = False) -> str:
@@ -45,7 +55,7 @@ def _named(p: PartnerInfo | CountryMatch) -> str:
 
 
 def _partner_year(p: PartnerInfo) -> str:
-    return "associé dès 1975 au processus de Helsinki" if p.since_helsinki else str(p.since)
+    return f"{agree('associé', p.gender)} dès 1975 au processus de Helsinki" if p.since_helsinki else str(p.since)
 
 
 # --- partners ------------------------------------------------------------------
@@ -77,6 +87,27 @@ def partner_reply(match: CountryMatch | None, typed: str | None, asks_when: bool
         return Reply(f"{capitalize(who)} est {agree('devenu', p.gender)} partenaire {p.group} pour la "
                      f"coopération en {p.since}.", (p.citation,))
     return Reply(f"Oui, {who} est un partenaire {p.group} pour la coopération, depuis {p.since}.", (p.citation,))
+
+
+def membership_reply(match: CountryMatch, states: CountFact) -> Reply:
+    """« Est-il membre de l'OSCE ? »: partners are not participating States, and the
+    documents do not list the 57 participating States."""
+    p = match.partner
+    who = _named(match)
+    if p is not None and not p.is_current:
+        return Reply(f"Oui, {who} est {agree('devenu', p.gender)} État participant de l'OSCE en "
+                     f"{p.participating_state_since}, après avoir été partenaire pour la coopération depuis "
+                     f"{p.since}.", (p.citation,))
+    if p is not None:
+        status = (f"{agree('associé', p.gender)} au processus de Helsinki depuis ses débuts (1975)"
+                  if p.since_helsinki else f"partenaire depuis {p.since}")
+        return Reply(f"Non, {who} n'est pas un État participant (membre) de l'OSCE : c'est un partenaire "
+                     f"{p.group} pour la coopération ({status}). Les partenaires coopèrent avec les "
+                     f"{states.value} États participants sans en faire partie.", (p.citation, states.citation))
+    return Reply(f"Les documents que je connais disent que l'OSCE compte {states.value} États participants, "
+                 f"mais n'en donnent pas la liste : je ne peux pas vous dire si {who} en fait partie. "
+                 f"{capitalize(who)} ne figure pas parmi les 11 partenaires pour la coopération.",
+                 (states.citation,))
 
 
 def ask_which_country() -> Reply:
@@ -124,6 +155,8 @@ def _describe_years(years: YearFilter) -> str:
         return f"entre {years.after + 1} et {years.before - 1}"
     if years.before is not None:
         return f"avant {years.before}"
+    if years.since:
+        return f"depuis {years.after + 1}"
     return f"après {years.after}"
 
 
@@ -202,7 +235,7 @@ def document_reply(doc: DocumentInfo | None) -> Reply:
         details.append(doc.body)
     if doc.date:
         details.append(f"du {doc.date}")
-    elif doc.year:
+    elif doc.year and str(doc.year) not in doc.name:
         details.append(f"{agree('adopté', doc.gender)} en {doc.year}")
     head = f"Il s'agit {of(doc.name, doc.article)}" + (f" ({', '.join(details)})" if details else "")
     statements = " ".join(f"{capitalize(s.text)}." for s in doc.statements[:2])
@@ -210,7 +243,7 @@ def document_reply(doc: DocumentInfo | None) -> Reply:
     if not doc.date and not doc.year:
         text += " Les documents ne précisent pas sa date."
     if doc.cited_by:
-        text += f" {capitalize(agree('cité', doc.gender))} dans : {'; '.join(str(c) for c in doc.cited_by)}."
+        text += f" {capitalize(agree('cité', doc.gender))} dans : {cite_list(doc.cited_by)}."
     return Reply(text, tuple(s.citation for s in doc.statements[:2]))
 
 
@@ -220,7 +253,7 @@ def citing_reply(doc: DocumentInfo | None) -> Reply:
     if not doc.cited_by:
         return Reply(f"Aucun des documents que je connais ne mentionne {_doc_title(doc)}.")
     return Reply(f"{capitalize(_doc_title(doc))} est {agree('mentionné', doc.gender)} dans : "
-                 f"{'; '.join(str(c) for c in doc.cited_by)}.", doc.cited_by)
+                 f"{cite_list(doc.cited_by)}.", doc.cited_by)
 
 
 def paragraph_reply(store: KnowledgeStore, doc: DocumentInfo | None, label: str | None) -> Reply:
@@ -247,7 +280,7 @@ def documents_list_reply(store: KnowledgeStore) -> Reply:
     docs.sort(key=lambda d: (d.year or 9999, d.name))
     items = [d.name + (f" ({d.year})" if d.year and str(d.year) not in d.name else "") for d in docs]
     return Reply("Les documents de l'OSCE qui concernent les partenaires pour la coopération sont : "
-                 + "; ".join(items) + ". Demandez-moi ce que dit l'un d'eux.",
+                 + " ; ".join(items) + ". Demandez-moi ce que dit l'un d'eux.",
                  tuple(c for d in docs for c in d.cited_by[:1])[:4])
 
 
@@ -271,6 +304,16 @@ def search_reply(store: KnowledgeStore, message: str, strict: bool = False) -> R
         return None
     quotes = "\n".join(f"« {_shorten(p.text)} »" for p in good)
     return Reply(f"Voici ce que disent les documents :\n{quotes}", tuple(p.citation for p in good))
+
+
+def not_covered_reply(message: str, unknown: list[str]) -> Reply:
+    """The subject uses words no document contains: say so rather than quote a near miss."""
+    typed = {fold(m.group()): m.group() for m in re.finditer(r"\w+", message)}
+    shown = [f"« {typed.get(w, w)} »" for w in unknown[:3]]
+    listed = f"pas {shown[0]}" if len(shown) == 1 else "ni " + " ni ".join(shown)
+    return Reply(f"Les cinq documents que je connais n'emploient {listed} : je n'y trouve rien sur ce sujet, "
+                 "et je préfère ne rien avancer. Demandez-moi par exemple ce qu'ils disent de la lutte contre "
+                 "le terrorisme ou du Fonds de partenariat.")
 
 
 def _shorten(text: str, limit: int = 600) -> str:

@@ -45,6 +45,7 @@ class YearFilter:
     before: int | None = None
     after: int | None = None
     in_year: int | None = None
+    since: bool = False  # « depuis 2000 »: from that year on, said as such
 
     @property
     def empty(self) -> bool:
@@ -69,7 +70,7 @@ def year_filter(text: str) -> YearFilter:
     if cue in ("apres", "plus tard que"):
         return YearFilter(after=year)
     if cue in ("depuis", "des", "a partir de"):
-        return YearFilter(after=year - 1)
+        return YearFilter(after=year - 1, since=True)
     return YearFilter(in_year=year)
 
 
@@ -103,3 +104,13 @@ def asks_when(text: str) -> bool:
 
 def asks_participating_states(text: str) -> bool:
     return bool(re.search(r"etats? participants?|etats? membres?|pays membres?|membres de l'osce", fold(text)))
+
+
+def asks_membership(text: str) -> bool:
+    """« La Jordanie est-elle membre de l'OSCE ? »: participating State, not partner."""
+    return bool(re.search(r"\bmembres?\b|etats? participants?|\bpartie de l'osce", fold(text)))
+
+
+def mentions_nrc(text: str) -> bool:
+    """The NATO-Russia Council, whatever the predicted intent (« combien de membres au COR ? »)."""
+    return bool(re.search(r"\b(otan|nato|cor|conseil otan-russie)\b", fold(text)))

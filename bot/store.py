@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
 from bot.build import make_engine
-from bot.lemmas import content_words, lemmatize
+from bot.lemmas import content_words, lemmatize, subject_words
 from bot.models import (
     Answer,
     Country,
@@ -36,14 +36,17 @@ class Citation:
     paragraph: str
     section: str | None = None
 
-    def __str__(self) -> str:
+    @property
+    def where(self) -> str:
+        """« § 4 », « préambule, alinéa 12 » or « titre »."""
         if self.paragraph == "titre":
-            where = "titre"
-        elif self.paragraph.startswith("préambule"):
-            where = "préambule, alinéa " + self.paragraph.split()[-1]
-        else:
-            where = f"§ {self.paragraph}"
-        return f"{self.document}, {where}"
+            return "titre"
+        if self.paragraph.startswith("préambule"):
+            return "préambule, alinéa " + self.paragraph.split()[-1]
+        return f"§ {self.paragraph}"
+
+    def __str__(self) -> str:
+        return f"{self.document}, {self.where}"
 
 
 def _cite(paragraph: Paragraph) -> Citation:
@@ -371,6 +374,34 @@ class KnowledgeStore:
         return best[2] if best else None
 
     # --- full-text search ------------------------------------------------------
+    @cached_property
+    def _vocabulary(self) -> frozenset[str]:
+        """Every folded word and lemma of the corpus and of the curated answers."""
+        with self._session() as s:
+            texts = [f"{p.text} {p.lemmas}" for p in s.scalars(select(Paragraph))]
+            texts += [a.text for a in s.scalars(select(Answer))]
+        return frozenset(w for t in texts for w in words(t))
+
+    def unknown_words(self, message: str) -> list[str]:
+        """Content words of ``message`` that no document contains, even misspelt or inflected.
+
+        « le changement climatique » gives ``["climatique"]``: the documents
+        cannot be about a subject one of whose words they never use.
+        """
+        vocabulary = self._vocabulary
+        lemmas = lemmatize(message[:500])
+        unknown = []
+        for word in subject_words(message[:500]):
+            stem = word[:max(4, len(word) - 2)]
+            forms = [stem] + [lemma[:max(4, len(lemma) - 2)] for lemma in lemmas if lemma[:3] == word[:3]]
+            if any(v.startswith(f) for f in forms for v in vocabulary):
+                continue
+            if len(word) >= 5 and process.extractOne(word, vocabulary, scorer=fuzz.ratio,
+                                                     score_cutoff=self.FUZZY_MIN):
+                continue
+            unknown.append(word)
+        return unknown
+
     def search(self, query: str, limit: int = 3) -> list[Passage]:
         """Paragraphs ranked by FTS5 bm25 over words and spaCy lemmas, accent-insensitive."""
         query = query[:500]

@@ -55,6 +55,18 @@ def test_partner_status_yes_no_and_former() -> None:
     assert "2004" in mongolia and "État participant" in mongolia and "2012" in mongolia
 
 
+def test_membership_is_not_partnership() -> None:
+    text, slots, _ = run(act.ActionAnswerPartner(), tracker("La Jordanie est-elle membre de l'OSCE ?", "ask_partner"))
+    assert text.startswith("Non, la Jordanie n'est pas un État participant") and "1998" in text
+    assert slots["last_question"] == "partner_member"
+    text, _, _ = run(act.ActionFollowUp(), tracker("Et le Maroc ?", "follow_up", last_question="partner_member"))
+    assert text.startswith("Non, le Maroc n'est pas un État participant")
+    text, _, _ = run(act.ActionAnswerPartner(), tracker("la Mongolie est-elle un État participant ?", "ask_partner"))
+    assert text.startswith("Oui, la Mongolie est devenue État participant de l'OSCE en 2012")
+    text, _, _ = run(act.ActionAnswerPartner(), tracker("La Turquie est-elle membre de l'OSCE ?", "ask_partner"))
+    assert "n'en donnent pas la liste" in text and not text.startswith(("Oui", "Non"))
+
+
 def test_partner_without_country_asks_which() -> None:
     assert "De quel pays" in run(act.ActionAnswerPartner(), tracker("il est partenaire depuis quand ?",
                                                                     "ask_partner"))[0]
@@ -75,6 +87,10 @@ def test_list_and_time_filters() -> None:
     text, _, _ = run(act.ActionListPartners(), tracker("Quels pays sont devenus partenaires après 2000 ?",
                                                        "list_partners"))
     assert "Afghanistan" in text and "Australie" in text and "Japon" not in text
+    text, _, _ = run(act.ActionListPartners(), tracker("Quels pays méditerranéens sont partenaires depuis 1975 ?",
+                                                       "list_partners", [ent("group", "méditerranéen")]))
+    assert text.startswith("Depuis 1975, sont devenus partenaires : l'Algérie (associée dès 1975")
+    assert "Israël (associé dès 1975" in text and "la Jordanie (1998)" in text
     text, _, _ = run(act.ActionListPartners(), tracker("Quels sont les partenaires asiatiques ?", "list_partners",
                                                        [ent("group", "asiatique")]))
     assert text.startswith("Les 5 partenaires asiatiques") and "Maroc" not in text
@@ -84,6 +100,12 @@ def test_counts() -> None:
     assert "11 (onze)" in run(act.ActionCountPartners(), tracker("Combien de partenaires ?", "count_partners"))[0]
     assert "57 États participants" in run(act.ActionCountPartners(),
                                           tracker("Combien d'États participants ?", "count_partners"))[0]
+
+
+def test_a_count_about_the_nato_russia_council_is_not_an_osce_count() -> None:
+    text = run(act.ActionCountPartners(), tracker("Combien de pays sont membres du Conseil OTAN-Russie ?",
+                                                  "count_partners"))[0]
+    assert "ne dit pas combien de pays" in text and "11" not in text and "57" not in text
 
 
 def test_order_and_compare() -> None:
@@ -105,6 +127,8 @@ def test_documents_paragraphs_and_citations() -> None:
     assert "demandes futures" in text and "Décision No 5/11, § 9" in text
     text = run(act.ActionAnswerCiting(), tracker("Quels documents mentionnent la décision 17/04 ?", "ask_citing"))[0]
     assert "Déclaration de Madrid (2007), § 1" in text
+    text = run(act.ActionAnswerDocument(), tracker("Qu'est-ce que le MC.DOC/10/14 ?", "ask_document"))[0]
+    assert "Citée dans : Déclaration sur les partenaires asiatiques (2020), § 1 et § 5." in text
     assert "Acte final" in run(act.ActionListDocuments(), tracker("quels documents ?", "list_documents"))[0]
     assert "Je ne trouve pas" in run(act.ActionAnswerDocument(), tracker("la décision 99/99 ?", "ask_document"))[0]
 
@@ -121,6 +145,8 @@ def test_documents_paragraphs_and_citations() -> None:
     ("Combien de continents ?", "ask_osce", "trois continents"),
     ("Comment contacter la section ?", "ask_contact", "pm-ext-coop@osce.org"),
     ("Où devait avoir lieu l'exercice antimissile ?", "ask_nrc", "Allemagne"),
+    ("Qui a présidé la réunion du COR ?", "ask_contact_groups", "ne nomme pas ce président"),
+    ("Quel est le budget du Fonds de partenariat ?", "ask_partnership_fund", "ne donnent ni le montant"),
 ])
 def test_topics(question: str, intent: str, expected: str) -> None:
     text, slots, _ = run(act.ActionAnswerTopic(), tracker(question, intent))
@@ -142,3 +168,16 @@ def test_search_documents_long_tail_and_refusal() -> None:
     assert text == "" and slots == {"documents_answered": False}
     text, slots, _ = run(act.ActionSearchDocuments(), tracker("asdkjh qwpoeiru zmxncb", "nlu_fallback"))
     assert slots == {"documents_answered": False}
+
+
+def test_search_for_a_subject_the_documents_never_name() -> None:
+    text, slots, _ = run(act.ActionSearchDocuments(), tracker("Que disent les documents sur le changement climatique ?",
+                                                              "search_documents"))
+    assert "n'emploient pas « climatique »" in text and "Source" not in text
+    assert slots["documents_answered"] is True
+    text, _, _ = run(act.ActionSearchDocuments(), tracker("parle-t-on d'égalité entre femmes et hommes ?",
+                                                          "search_documents"))
+    assert "n'emploient ni « égalité » ni « femmes »" in text
+    text, _, _ = run(act.ActionSearchDocuments(), tracker("que disent les textes sur la traite des êtres humains ?",
+                                                          "search_documents"))
+    assert "traite des êtres humains" in text and "Source" in text

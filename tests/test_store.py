@@ -144,6 +144,11 @@ def test_search_hostile_or_empty_input(store: KnowledgeStore) -> None:
     ("Quand le Fonds de partenariat a-t-il été créé ?", "fund-created"),
     ("Quelle décision a renommé le Groupe de contact asiatique ?", "groups-rename"),
     ("Quand la deuxième phase du projet antidrogue commence ?", "nrc-narcotics"),
+    ("Sur quoi les ministres du COR étaient-ils en désaccord ?", "nrc-disagreements"),
+    ("Combien coûte le Fonds de partenariat ?", "fund-amount"),
+    ("Où se trouve le siège de l'OSCE ?", "osce-seat"),
+    ("Qui est le secrétaire général de l'OSCE ?", "osce-secretary-general"),
+    ("Quelle est la différence entre un partenaire et un État participant ?", "osce-partners-vs-states"),
 ])
 def test_best_answer(store: KnowledgeStore, question: str, answer_id: str) -> None:
     answer = store.best_answer(question)
@@ -153,3 +158,14 @@ def test_best_answer(store: KnowledgeStore, question: str, answer_id: str) -> No
 def test_a_word_and_its_lemma_count_once_in_search(store: KnowledgeStore) -> None:
     passages = store.search("je m'appelle Paul")
     assert passages and all(p.matched == 1 and p.coverage == 0.5 for p in passages)
+
+
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("Que disent les documents sur le changement climatique ?", ["climatique"]),
+    ("les textes parlent-ils de la désertification et de la corruption ?", ["desertification", "corruption"]),
+    ("que disent les documents sur la traite des êtres humains ?", []),
+    ("trouve-moi un passage sur la trate des etres humains", []),
+    ("les documents évoquent-ils la non-discrimination ?", []),
+])
+def test_unknown_words_are_those_no_document_uses(store: KnowledgeStore, question: str, unknown: list[str]) -> None:
+    assert store.unknown_words(question) == unknown
