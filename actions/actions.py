@@ -18,6 +18,7 @@ from bot.question import (
     asks_participating_states,
     asks_when,
     group_in,
+    is_follow_up,
     mentions_nrc,
     order_in,
     paragraph_number,
@@ -258,6 +259,9 @@ class ActionAnswerTopic(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        last = tracker.get_slot("last_question") or ""
+        if last.startswith("partner_") and is_follow_up(message_of(tracker)) and countries_of(tracker):
+            return ActionFollowUp().run(dispatcher, tracker, domain)
         topic = "nrc" if mentions_nrc(message_of(tracker)) else TOPIC_OF_INTENT.get(intent)
         reply = answers.topic_reply(store(), message_of(tracker), topic)
         if reply is None:

@@ -114,3 +114,9 @@ def asks_membership(text: str) -> bool:
 def mentions_nrc(text: str) -> bool:
     """The NATO-Russia Council, whatever the predicted intent (« combien de membres au COR ? »)."""
     return bool(re.search(r"\b(otan|nato|cor|conseil otan-russie)\b", fold(text)))
+
+
+def is_follow_up(text: str) -> bool:
+    """« Et l'Afghanistan ? »: a short « et ... » that repeats the last question for a new subject."""
+    folded = fold(text).strip(" ?!.")
+    return folded.startswith(("et ", "pareil pour", "meme question")) and len(folded.split()) <= 5

@@ -79,6 +79,9 @@ def test_follow_up_on_country_and_group() -> None:
     assert "Maroc" in text and "Japon" not in text
     text, _, _ = run(act.ActionFollowUp(), tracker("et de méditerranéens ?", "follow_up", last_question="count"))
     assert "6 (six)" in text
+    text, _, _ = run(act.ActionAnswerTopic(), tracker("Et l'Afghanistan ?", "ask_afghanistan",
+                                                      last_question="partner_when"))
+    assert text.startswith("L'Afghanistan est devenu partenaire asiatique pour la coopération en 2003.")
     text, _, messages = run(act.ActionFollowUp(), tracker("et alors ?", "follow_up"))
     assert messages[0]["response"] == "utter_please_rephrase"
 
