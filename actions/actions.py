@@ -259,11 +259,12 @@ class ActionAnswerTopic(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        message = message_of(tracker)
         last = tracker.get_slot("last_question") or ""
-        if last.startswith("partner_") and is_follow_up(message_of(tracker)) and countries_of(tracker):
+        if last.startswith("partner_") and is_follow_up(message) and countries_of(tracker):
             return ActionFollowUp().run(dispatcher, tracker, domain)
-        topic = "nrc" if mentions_nrc(message_of(tracker)) else TOPIC_OF_INTENT.get(intent)
-        reply = answers.topic_reply(store(), message_of(tracker), topic)
+        topic = "nrc" if mentions_nrc(message) else TOPIC_OF_INTENT.get(intent)
+        reply = answers.topic_reply(store(), message, topic)
         if reply is None:
             return search_answer(dispatcher, tracker) or rephrase(dispatcher)
         return say(dispatcher, reply, f"topic:{topic}")

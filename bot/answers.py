@@ -54,6 +54,11 @@ def _named(p: PartnerInfo | CountryMatch) -> str:
     return the(p.name, p.article)
 
 
+def _associated(p: PartnerInfo) -> str:
+    """« associée au processus de Helsinki », agreeing with the partner's gender."""
+    return f"{agree('associé', p.gender)} au processus de Helsinki"
+
+
 def _partner_year(p: PartnerInfo) -> str:
     return f"{agree('associé', p.gender)} dès 1975 au processus de Helsinki" if p.since_helsinki else str(p.since)
 
@@ -79,7 +84,7 @@ def partner_reply(match: CountryMatch | None, typed: str | None, asks_when: bool
                      f"de l'OSCE en {p.participating_state_since}.", (p.citation,))
     if p.since_helsinki:
         body = (f"{capitalize(who)} est un partenaire {p.group} pour la coopération : "
-                f"{agree('associé', p.gender)} au processus de Helsinki depuis ses débuts, c'est-à-dire depuis "
+                f"{_associated(p)} depuis ses débuts, c'est-à-dire depuis "
                 "l'Acte final de Helsinki de 1975. Les documents ne donnent pas d'autre date d'adhésion.")
         prefix = "" if asks_when else "Oui. "
         return Reply(prefix + body, (p.citation,))
@@ -99,7 +104,7 @@ def membership_reply(match: CountryMatch, states: CountFact) -> Reply:
                      f"{p.participating_state_since}, après avoir été partenaire pour la coopération depuis "
                      f"{p.since}.", (p.citation,))
     if p is not None:
-        status = (f"{agree('associé', p.gender)} au processus de Helsinki depuis ses débuts (1975)"
+        status = (f"{_associated(p)} depuis ses débuts (1975)"
                   if p.since_helsinki else f"partenaire depuis {p.since}")
         return Reply(f"Non, {who} n'est pas un État participant (membre) de l'OSCE : c'est un partenaire "
                      f"{p.group} pour la coopération ({status}). Les partenaires coopèrent avec les "

@@ -49,6 +49,14 @@ class Citation:
         return f"{self.document}, {self.where}"
 
 
+MAX_QUERY = 500  # characters of a message that search and vocabulary checks look at
+
+
+def _stem(word: str) -> str:
+    """A word's beginning, shared by its inflections (« appelle », « appeler »)."""
+    return word[:max(4, len(word) - 2)]
+
+
 def _cite(paragraph: Paragraph) -> Citation:
     return Citation(paragraph.document_id, paragraph.document.short_title, paragraph.label, paragraph.section)
 
@@ -389,11 +397,11 @@ class KnowledgeStore:
         cannot be about a subject one of whose words they never use.
         """
         vocabulary = self._vocabulary
-        lemmas = lemmatize(message[:500])
+        message = message[:MAX_QUERY]
+        lemmas = lemmatize(message)
         unknown = []
-        for word in subject_words(message[:500]):
-            stem = word[:max(4, len(word) - 2)]
-            forms = [stem] + [lemma[:max(4, len(lemma) - 2)] for lemma in lemmas if lemma[:3] == word[:3]]
+        for word in subject_words(message):
+            forms = [_stem(word)] + [_stem(lemma) for lemma in lemmas if lemma[:3] == word[:3]]
             if any(v.startswith(f) for f in forms for v in vocabulary):
                 continue
             if len(word) >= 5 and process.extractOne(word, vocabulary, scorer=fuzz.ratio,
@@ -404,13 +412,13 @@ class KnowledgeStore:
 
     def search(self, query: str, limit: int = 3) -> list[Passage]:
         """Paragraphs ranked by FTS5 bm25 over words and spaCy lemmas, accent-insensitive."""
-        query = query[:500]
+        query = query[:MAX_QUERY]
         terms = list(dict.fromkeys(content_words(query) + lemmatize(query)))
         terms = [t for t in terms if re.fullmatch(r"[\w-]+", t)]
         if not terms:
             return []
         # A word and its lemma (« appelle », « appeler ») share a stem and count once.
-        stems = list(dict.fromkeys(t[:max(4, len(t) - 2)] for t in terms))
+        stems = list(dict.fromkeys(_stem(t) for t in terms))
         fts_terms = " OR ".join(f'"{t}"' + ("*" if len(t) >= 5 else "") for t in terms)
         with self._session() as s:
             if self.engine.dialect.name == "sqlite":
