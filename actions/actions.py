@@ -18,6 +18,7 @@ from bot.question import (
     asks_participating_states,
     asks_when,
     group_in,
+    is_bare_subject,
     is_follow_up,
     mentions_nrc,
     order_in,
@@ -119,11 +120,16 @@ def search_answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Ev
 
 
 class ActionAnswerPartner(Action):
+    """« La Tunisie est-elle partenaire ? »; a country alone after a question continues that question."""
+
     def name(self) -> str:
         return "action_answer_partner"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return partner_answer(dispatcher, tracker, asks_when(message_of(tracker)))
+        message = message_of(tracker)
+        if is_bare_subject(message) and (tracker.get_slot("last_question") or "").startswith("partner_"):
+            return ActionFollowUp().run(dispatcher, tracker, domain)
+        return partner_answer(dispatcher, tracker, asks_when(message))
 
 
 class ActionListPartners(Action):
@@ -301,6 +307,8 @@ class ActionSearchDocuments(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         message = message_of(tracker)
+        if intent == "nlu_fallback" and is_bare_subject(message) and (countries_of(tracker) or group_of(tracker)):
+            return ActionFollowUp().run(dispatcher, tracker, domain) + [SlotSet("documents_answered", True)]
         reply = None
         unknown = store().unknown_words(message) if intent == "search_documents" else []
         if unknown:

@@ -116,6 +116,13 @@ def mentions_nrc(text: str) -> bool:
     return bool(re.search(r"\b(otan|nato|cor|conseil otan-russie)\b", fold(text)))
 
 
+def is_bare_subject(text: str) -> bool:
+    """« Tailande ? », « méditerranéens ? »: a subject alone, at most four words, no question of its own."""
+    folded = re.sub(r"^(et|pareil pour|meme question pour)\s+", "", fold(text).strip(" ?!."))
+    return 0 < len(folded.split()) <= 4 and not re.search(r"\b(quand|qui|quel|quelle|quels|quelles|combien|"
+                                                          r"comment|pourquoi|ou|que|quoi)\b", folded)
+
+
 def is_follow_up(text: str) -> bool:
     """« Et l'Afghanistan ? »: a short « et ... » that repeats the last question for a new subject."""
     folded = fold(text).strip(" ?!.")

@@ -9,9 +9,11 @@ import time
 from pathlib import Path
 
 from bot.config import PROJECT_DIR
+from bot.nlu_spacy import ensure_nlu_spacy_model
 from bot.servers import MODEL
 
-INPUTS = ["config.yml", "domain.yml", "data"]
+# The custom NLU component is trained too: its code is an input of the model.
+INPUTS = ["config.yml", "domain.yml", "data", "bot/unknown_words_fallback.py"]
 FINGERPRINT = MODEL.with_suffix("").with_suffix(".fingerprint")
 
 
@@ -27,7 +29,11 @@ def fingerprint() -> str:
 
 
 def train_if_changed(force: bool = False) -> float | None:
-    """Train and return the seconds it took, or None when the model is up to date."""
+    """Train and return the seconds it took, or None when the model is up to date.
+
+    The NLU pipeline's spaCy model is derived first: the trained model loads it by path.
+    """
+    ensure_nlu_spacy_model()
     current = fingerprint()
     if not force and MODEL.exists() and FINGERPRINT.exists() and FINGERPRINT.read_text() == current:
         return None
@@ -42,6 +48,7 @@ def train(config: Path, model: Path, from_scratch: bool = False) -> float:
     Rasa reuses cached components of earlier trainings; ``from_scratch`` turns
     that off, so that a benchmark measures a whole training.
     """
+    ensure_nlu_spacy_model()
     start = time.perf_counter()
     rasa = Path(sys.executable).parent / "rasa"
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}

@@ -184,3 +184,22 @@ def test_search_for_a_subject_the_documents_never_name() -> None:
     text, _, _ = run(act.ActionSearchDocuments(), tracker("que disent les textes sur la traite des êtres humains ?",
                                                           "search_documents"))
     assert "traite des êtres humains" in text and "Source" in text
+
+
+@pytest.mark.parametrize(("message", "intent", "last", "expected"), [
+    ("Tailande ?", "nlu_fallback", "partner_when", "La Thaïlande est devenue partenaire asiatique pour la coopération"),
+    ("Japon", "nlu_fallback", None, "Le Japon est devenu partenaire asiatique pour la coopération en 1992."),
+    ("méditerranéens ?", "nlu_fallback", "list", "Les 6 partenaires méditerranéens pour la coopération sont"),
+    ("méditerranéens ?", "nlu_fallback", "count", "Il y a 6 (six) partenaires méditerranéens"),
+])
+def test_a_subject_alone_continues_the_conversation(message: str, intent: str, last: str | None,
+                                                    expected: str) -> None:
+    text, slots, _ = run(act.ActionSearchDocuments(), tracker(message, intent, last_question=last))
+    assert expected in text and slots["documents_answered"] is True
+
+
+def test_a_country_alone_after_a_date_question_asks_the_date_again() -> None:
+    text, _, _ = run(act.ActionAnswerPartner(), tracker("australie", "ask_partner", last_question="partner_when"))
+    assert "L'Australie est devenue partenaire asiatique pour la coopération en 2009." in text
+    text, _, _ = run(act.ActionAnswerPartner(), tracker("australie", "ask_partner", last_question="partner_status"))
+    assert text.startswith("Oui, l'Australie est un partenaire")

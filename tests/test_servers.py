@@ -35,6 +35,18 @@ def test_group_follow_up(servers: Servers) -> None:
     assert "Maroc" in med and "Japon" not in med
 
 
+def test_a_subject_alone_or_misspelt_continues_the_conversation(servers: Servers) -> None:
+    s = sender()
+    assert "1992" in say(servers, s, "Quand le Japon est-il devenu partenaire ?")
+    assert "en 2000" in say(servers, s, "Tailande ?")
+    assert "Maroc" in say(servers, s, "méditerranéens ?")
+
+
+@pytest.mark.parametrize("text", ["azertyuiop", "qsdf jklm wxcv", "zrtpqk vbnxw ?"])
+def test_keyboard_mashing_asks_to_rephrase(servers: Servers, text: str) -> None:
+    assert "reformuler" in say(servers, sender(), text)
+
+
 @pytest.mark.parametrize(("body", "status"), [
     ("", 400), ("{", 400), ("not json", 400), ("[]", 400), ("null", 400), ('"bonjour"', 400),
     (json.dumps({"sender": "x", "message": 42}), 400), (json.dumps({"sender": ["x"], "message": "bonjour"}), 400),
