@@ -45,6 +45,7 @@ def ensure_nlu_spacy_model() -> Path:
     nlp.meta["name"] = NLU_SPACY_MODEL.name.removeprefix("fr_")
     nlp.meta["derived_from"] = source
     partial = NLU_SPACY_MODEL.with_name(NLU_SPACY_MODEL.name + ".partial")
+    partial.parent.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(partial, ignore_errors=True)
     nlp.to_disk(partial)
     shutil.rmtree(NLU_SPACY_MODEL, ignore_errors=True)

@@ -52,3 +52,4 @@ def test_words_of_the_french_vectors_are_known(trained: UnknownWordsFallback) ->
         message = Message(data={"text": text, "intent": {"name": "ask_events", "confidence": 0.8},
                                 SPACY_DOCS["text"]: nlp(text)})
         assert trained.process([message])[0].get("intent")["name"] == intent
+
