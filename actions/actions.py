@@ -26,6 +26,7 @@ from bot.question import (
     year_filter,
 )
 from bot.store import CountryMatch, KnowledgeStore
+from bot.text import name_key
 
 MAX_MESSAGE = 1000
 
@@ -56,13 +57,20 @@ def message_of(tracker: Tracker) -> str:
 
 
 def countries_of(tracker: Tracker) -> list[CountryMatch]:
-    """Countries of the latest message: NLU entities first, then a scan of the text."""
+    """Countries of the latest message: NLU entities first, then a scan of the text.
+
+    An entity that is part of a longer name the scan found is dropped: « Corée »
+    read inside « Corée du Nord » must not answer for the Republic of Korea.
+    """
+    scanned = store().countries_in_text(message_of(tracker))
     found: list[CountryMatch] = []
     for value in tracker.get_latest_entity_values("country"):
+        if any(f" {name_key(str(value))} " in f" {m.query} " for m in scanned):
+            continue
         match = store().find_country(str(value))
         if match and all(m.name != match.name for m in found):
             found.append(match)
-    for match in store().countries_in_text(message_of(tracker)):
+    for match in scanned:
         if all(m.name != match.name for m in found):
             found.append(match)
     return found

@@ -126,7 +126,7 @@ def parser() -> argparse.ArgumentParser:
     train.add_argument("--force", action="store_true")
     train.set_defaults(func=_train)
     sub.add_parser("run", help="start the action server, the Rasa server and the chat page").set_defaults(func=_run)
-    sub.add_parser("export-lookup", help="regenerate data/lookup_country.yml").set_defaults(func=_lookup)
+    sub.add_parser("export-lookup", help="regenerate data/lookups.yml").set_defaults(func=_lookup)
     return p
 
 

@@ -55,6 +55,12 @@ def test_partner_status_yes_no_and_former() -> None:
     assert "2004" in mongolia and "État participant" in mongolia and "2012" in mongolia
 
 
+def test_a_short_name_inside_a_longer_one_is_not_a_second_country() -> None:
+    text = run(act.ActionAnswerPartner(), tracker("La Corée du Nord est-elle partenaire ?", "ask_partner",
+                                                  [ent("country", "Corée")]))[0]
+    assert text.startswith("Non, la Corée du Nord n'est pas") and "République de Corée" not in text
+
+
 def test_membership_is_not_partnership() -> None:
     text, slots, _ = run(act.ActionAnswerPartner(), tracker("La Jordanie est-elle membre de l'OSCE ?", "ask_partner"))
     assert text.startswith("Non, la Jordanie n'est pas un État participant") and "1998" in text

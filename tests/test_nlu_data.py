@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 from rapidfuzz import fuzz
+from rasa.nlu.utils.pattern_utils import _generate_lookup_regex
 
 from bot.config import PROJECT_DIR
-from bot.lookup import LOOKUP_FILE, country_names
+from bot.lookup import LOOKUP_FILE, country_names, document_names
 from bot.lookup import render as render_lookup
 from bot.text import fold
 
@@ -27,9 +29,23 @@ def training_examples() -> list[str]:
             for line in block["examples"].splitlines() if line.strip().startswith("- ")]
 
 
-def test_country_lookup_table_is_up_to_date() -> None:
+def test_lookup_tables_are_up_to_date() -> None:
     assert LOOKUP_FILE.read_text(encoding="utf-8") == render_lookup(), "run `python -m bot export-lookup`"
     assert {"Thaïlande", "Japon", "Liban", "Mongolie", "Corée du Sud"} <= set(country_names())
+    assert {"430", "5/11", "déclaration de madrid", "Acte final d'Helsinki"} <= set(document_names())
+
+
+@pytest.mark.parametrize(("table", "names", "text", "expected"), [
+    ("country", country_names, "La Corée du Nord est-elle partenaire ?", ["Corée du Nord"]),
+    ("country", country_names, "la coree du sud ou la Thaïlande", ["coree du sud", "Thaïlande"]),
+    ("document", document_names, "que dit la déclaration ministérielle de Madrid ?",
+     ["déclaration ministérielle de Madrid"]),
+    ("document", document_names, "le paragraphe 4 de la décision 430", ["430"]),
+])
+def test_rasa_reads_the_longest_name_of_a_lookup_table(table: str, names: Callable[[], list[str]], text: str,
+                                                       expected: list[str]) -> None:
+    pattern = _generate_lookup_regex({"name": table, "elements": names()})
+    assert [m.group(0) for m in re.finditer(pattern, text, flags=re.IGNORECASE)] == expected
 
 
 @pytest.mark.parametrize("question_set", QUESTION_SETS, ids=lambda p: p.name)
@@ -42,3 +58,19 @@ def test_training_examples_are_not_copied_from_a_question_set(question_set: Path
     assert len(examples) > 400
     copied = sorted({(e, q) for e in examples if len(e.split()) > 2 for q in questions if fuzz.ratio(e, q) >= 95})
     assert copied == [], "training examples too close to evaluation questions"
+
+
+def regexes(name: str) -> list[str]:
+    blocks = yaml.safe_load((PROJECT_DIR / "data" / "nlu.yml").read_text(encoding="utf-8"))["nlu"]
+    block = next(b for b in blocks if b.get("regex") == name)
+    return [line.strip()[2:] for line in block["examples"].splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("que dit le paragraphe 12 de la déclaration de Madrid ?", ["12"]), ("cite le §5 de la décision", ["5"]),
+    ("le § 3", ["3"]), ("le 2e paragraphe du communiqué", ["2e"]), ("lis-moi le point 4", ["4"]),
+    ("la décision 5/11 de 2011", []),
+])
+def test_paragraph_regexes(text: str, expected: list[str]) -> None:
+    found = [m.group(0) for pattern in regexes("paragraph") for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
+    assert found == expected
