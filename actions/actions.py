@@ -25,7 +25,7 @@ from bot.question import (
     paragraph_number,
     year_filter,
 )
-from bot.store import CountryMatch, KnowledgeStore
+from bot.store import CountryMatch, DocumentInfo, KnowledgeStore
 from bot.text import name_key
 
 MAX_MESSAGE = 1000
@@ -228,7 +228,7 @@ class ActionAnswerDocument(Action):
         return say(dispatcher, answers.document_reply(doc), "document", document=doc.id)
 
 
-def find_document(tracker: Tracker):  # noqa: ANN201 - DocumentInfo | None
+def find_document(tracker: Tracker) -> DocumentInfo | None:
     for value in tracker.get_latest_entity_values("document"):
         doc = store().document(str(value))
         if doc:
