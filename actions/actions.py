@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot import answers
 from bot.answers import Reply
 from bot.question import (
+    asks_comparison,
     asks_membership,
     asks_participating_states,
     asks_when,
@@ -128,7 +129,11 @@ def search_answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Ev
 
 
 class ActionAnswerPartner(Action):
-    """« La Tunisie est-elle partenaire ? »; a country alone after a question continues that question."""
+    """« La Tunisie est-elle partenaire ? »; a country alone after a question continues that question.
+
+    Two countries and an order (« le premier », « avant ») are a comparison whatever
+    the intent said: cross-validation shows DIET confusing the two intents.
+    """
 
     def name(self) -> str:
         return "action_answer_partner"
@@ -137,6 +142,8 @@ class ActionAnswerPartner(Action):
         message = message_of(tracker)
         if is_bare_subject(message) and (tracker.get_slot("last_question") or "").startswith("partner_"):
             return ActionFollowUp().run(dispatcher, tracker, domain)
+        if len(countries_of(tracker)) >= 2 and asks_comparison(message):
+            return ActionComparePartners().run(dispatcher, tracker, domain)
         return partner_answer(dispatcher, tracker, asks_when(message))
 
 

@@ -84,6 +84,12 @@ def order_in(text: str) -> str:
     return "all"
 
 
+def asks_comparison(text: str) -> bool:
+    """« ... le premier, le Maroc ou la Jordanie ? », « la Corée avant l'Australie ? »: an order between subjects."""
+    return bool(re.search(r"\b(premier|premiere|d'abord|avant|apres|plus (tot|tard|ancien|ancienne|recent|recente|"
+                          r"recemment|longtemps)|dernier|derniere)\b", fold(text)))
+
+
 def paragraph_number(text: str) -> str | None:
     """The paragraph a question asks for: « paragraphe 9 », « § 9 », « alinéa 3 du préambule »."""
     folded = fold(text)

@@ -61,6 +61,18 @@ def test_a_short_name_inside_a_longer_one_is_not_a_second_country() -> None:
     assert text.startswith("Non, la Corée du Nord n'est pas") and "République de Corée" not in text
 
 
+@pytest.mark.parametrize("question", ["Lequel a rejoint l'OSCE le premier : le Maroc ou l'Australie ?",
+                                      "L'Australie est-elle devenue partenaire avant le Maroc ?"])
+def test_a_comparison_read_as_a_partner_question_is_still_compared(question: str) -> None:
+    text = run(act.ActionAnswerPartner(), tracker(question, "ask_partner"))[0]
+    assert text.startswith("Le Maroc est devenu partenaire en premier") and "avant l'Australie (2009)" in text
+
+
+def test_two_partners_without_an_order_get_both_statuses() -> None:
+    text = run(act.ActionAnswerPartner(), tracker("Le Maroc et l'Australie sont-ils partenaires ?", "ask_partner"))[0]
+    assert text.count("Oui") == 2
+
+
 def test_membership_is_not_partnership() -> None:
     text, slots, _ = run(act.ActionAnswerPartner(), tracker("La Jordanie est-elle membre de l'OSCE ?", "ask_partner"))
     assert text.startswith("Non, la Jordanie n'est pas un État participant") and "1998" in text
