@@ -42,6 +42,16 @@ def test_a_subject_alone_or_misspelt_continues_the_conversation(servers: Servers
     assert "Maroc" in say(servers, s, "méditerranéens ?")
 
 
+def test_a_country_whose_name_contains_a_partner_name_is_not_that_partner(servers: Servers) -> None:
+    reply = say(servers, sender(), "La Corée du Nord est-elle partenaire ?")
+    assert reply.startswith("Non, la Corée du Nord") and "1994" not in reply and "Oui" not in reply
+
+
+def test_a_comparison_gets_one_order(servers: Servers) -> None:
+    reply = say(servers, sender(), "Lequel a rejoint l'OSCE le premier : le Maroc ou l'Australie ?")
+    assert "Le Maroc est devenu partenaire en premier" in reply and "avant l'Australie" in reply
+
+
 @pytest.mark.parametrize("text", ["azertyuiop", "qsdf jklm wxcv", "zrtpqk vbnxw ?"])
 def test_keyboard_mashing_asks_to_rephrase(servers: Servers, text: str) -> None:
     assert "reformuler" in say(servers, sender(), text)
