@@ -100,10 +100,13 @@ def say(dispatcher: CollectingDispatcher, reply: Reply, question: str | None = N
     return events
 
 
-def partner_answer(dispatcher: CollectingDispatcher, tracker: Tracker, when: bool,
-                   member: bool | None = None) -> list[EventType]:
-    """Status or date of each country named; ``member``: asked as a participating State."""
-    countries = countries_of(tracker)
+def partner_answer(dispatcher: CollectingDispatcher, tracker: Tracker, when: bool, member: bool | None = None,
+                   countries: list[CountryMatch] | None = None) -> list[EventType]:
+    """Status or date of each country named; ``member``: asked as a participating State.
+
+    ``countries``: those of the message when the caller has already looked them up.
+    """
+    countries = countries_of(tracker) if countries is None else countries
     if not countries:
         typed = typed_country(tracker)
         if typed:
@@ -142,9 +145,10 @@ class ActionAnswerPartner(Action):
         message = message_of(tracker)
         if is_bare_subject(message) and (tracker.get_slot("last_question") or "").startswith("partner_"):
             return ActionFollowUp().run(dispatcher, tracker, domain)
-        if len(countries_of(tracker)) >= 2 and asks_comparison(message):
-            return ActionComparePartners().run(dispatcher, tracker, domain)
-        return partner_answer(dispatcher, tracker, asks_when(message))
+        countries = countries_of(tracker)
+        if len(countries) >= 2 and asks_comparison(message):
+            return compare_answer(dispatcher, tracker, countries)
+        return partner_answer(dispatcher, tracker, asks_when(message), countries=countries)
 
 
 class ActionListPartners(Action):
@@ -187,10 +191,15 @@ class ActionComparePartners(Action):
         return "action_compare_partners"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        countries = countries_of(tracker)
-        if len(countries) == 1:
-            return partner_answer(dispatcher, tracker, asks_when(message_of(tracker)))
-        return say(dispatcher, answers.compare_reply(countries), "compare")
+        return compare_answer(dispatcher, tracker, countries_of(tracker))
+
+
+def compare_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
+                   countries: list[CountryMatch]) -> list[EventType]:
+    """Which country became a partner first; one country alone gets its own answer."""
+    if len(countries) == 1:
+        return partner_answer(dispatcher, tracker, asks_when(message_of(tracker)), countries=countries)
+    return say(dispatcher, answers.compare_reply(countries), "compare")
 
 
 class ActionFollowUp(Action):
@@ -203,9 +212,10 @@ class ActionFollowUp(Action):
         last = tracker.get_slot("last_question") or ""
         message = message_of(tracker)
         group = group_of(tracker)
-        if countries_of(tracker) or typed_country(tracker):
+        countries = countries_of(tracker)
+        if countries or typed_country(tracker):
             return partner_answer(dispatcher, tracker, when=last not in ("partner_status", "partner_member"),
-                                  member=last == "partner_member" or asks_membership(message))
+                                  member=last == "partner_member" or asks_membership(message), countries=countries)
         if group:
             if last == "count":
                 return say(dispatcher, answers.count_reply(store(), group, False), "count", group=group)

@@ -86,8 +86,7 @@ def order_in(text: str) -> str:
 
 def asks_comparison(text: str) -> bool:
     """« ... le premier, le Maroc ou la Jordanie ? », « la Corée avant l'Australie ? »: an order between subjects."""
-    return bool(re.search(r"\b(premier|premiere|d'abord|avant|apres|plus (tot|tard|ancien|ancienne|recent|recente|"
-                          r"recemment|longtemps)|dernier|derniere)\b", fold(text)))
+    return order_in(text) != "all" or bool(re.search(r"\b(avant|apres|plus longtemps)\b", fold(text)))
 
 
 def paragraph_number(text: str) -> str | None:

@@ -31,11 +31,12 @@ def fingerprint() -> str:
 def train_if_changed(force: bool = False) -> float | None:
     """Train and return the seconds it took, or None when the model is up to date.
 
-    The NLU pipeline's spaCy model is derived first: the trained model loads it by path.
+    The NLU pipeline's spaCy model must exist even when nothing is retrained: the
+    trained model loads it by path.
     """
-    ensure_nlu_spacy_model()
     current = fingerprint()
     if not force and MODEL.exists() and FINGERPRINT.exists() and FINGERPRINT.read_text() == current:
+        ensure_nlu_spacy_model()
         return None
     seconds = train(PROJECT_DIR / "config.yml", MODEL)
     FINGERPRINT.write_text(current)

@@ -23,9 +23,12 @@ def comparable(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]", " ", fold(text))).strip()
 
 
+def nlu_blocks() -> list[dict[str, str]]:
+    return yaml.safe_load((PROJECT_DIR / "data" / "nlu.yml").read_text(encoding="utf-8"))["nlu"]
+
+
 def training_examples() -> list[str]:
-    blocks = yaml.safe_load((PROJECT_DIR / "data" / "nlu.yml").read_text(encoding="utf-8"))["nlu"]
-    return [ANNOTATION.sub(r"\1", line.strip()[2:]) for block in blocks if "intent" in block
+    return [ANNOTATION.sub(r"\1", line.strip()[2:]) for block in nlu_blocks() if "intent" in block
             for line in block["examples"].splitlines() if line.strip().startswith("- ")]
 
 
@@ -61,8 +64,7 @@ def test_training_examples_are_not_copied_from_a_question_set(question_set: Path
 
 
 def regexes(name: str) -> list[str]:
-    blocks = yaml.safe_load((PROJECT_DIR / "data" / "nlu.yml").read_text(encoding="utf-8"))["nlu"]
-    block = next(b for b in blocks if b.get("regex") == name)
+    block = next(b for b in nlu_blocks() if b.get("regex") == name)
     return [line.strip()[2:] for line in block["examples"].splitlines() if line.strip()]
 
 
