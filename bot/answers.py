@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 
 from bot.french import NUMBERS, agree, capitalize, join, of, the
 from bot.question import YearFilter
-from bot.store import Citation, CountFact, CountryMatch, DocumentInfo, KnowledgeStore, PartnerInfo
+from bot.store import (
+    Citation,
+    CountFact,
+    CountryMatch,
+    DocumentInfo,
+    KnowledgeStore,
+    ParagraphInfo,
+    PartnerInfo,
+    SentenceInfo,
+)
 from bot.text import fold
 
 SEPARATOR = "\n\n"
@@ -64,19 +73,14 @@ def _partner_year(p: PartnerInfo) -> str:
 
 
 # --- partners ------------------------------------------------------------------
-def partner_reply(match: CountryMatch | None, typed: str | None, asks_when: bool,
+def partner_reply(match: CountryMatch, typed: str | None, asks_when: bool,
                   store_citation: Citation | None = None) -> Reply:
     """Status, group and date of one country; ``store_citation`` backs a « no » (the partner list)."""
-    if match is None:
-        name = f"« {typed} »" if typed else "ce pays"
-        return Reply(f"Je ne reconnais pas {name} parmi les partenaires de l'OSCE pour la coopération, "
-                     "et les documents que je connais n'en disent rien. Les 11 partenaires sont 6 pays "
-                     "méditerranéens et 5 pays asiatiques : demandez-moi « Quels sont les partenaires ? ».")
     p = match.partner
     who = _named(match)
     if p is None:
         return Reply(f"Non, {who} n'est pas un partenaire de l'OSCE pour la coopération : {who} ne figure pas "
-                     "parmi les 11 partenaires (6 méditerranéens, 5 asiatiques) que citent les documents.",
+                     "parmi les partenaires méditerranéens et asiatiques que citent les documents.",
                      (store_citation,) if store_citation else ())
     if not p.is_current:
         return Reply(f"{capitalize(who)} n'est plus partenaire pour la coopération : partenaire depuis {p.since}, "
@@ -111,8 +115,57 @@ def membership_reply(match: CountryMatch, states: CountFact) -> Reply:
                      f"{states.value} États participants sans en faire partie.", (p.citation, states.citation))
     return Reply(f"Les documents que je connais disent que l'OSCE compte {states.value} États participants, "
                  f"mais n'en donnent pas la liste : je ne peux pas vous dire si {who} en fait partie. "
-                 f"{capitalize(who)} ne figure pas parmi les 11 partenaires pour la coopération.",
+                 f"{capitalize(who)} ne figure pas parmi les partenaires pour la coopération.",
                  (states.citation,))
+
+
+def premise_membership_reply(match: CountryMatch, states: CountFact) -> Reply:
+    """« Puisque la Tunisie est un État participant… »: a partner is not one; say so before anything else."""
+    p = match.partner
+    if p is not None and p.is_current:
+        return Reply(f"Attention, {_named(match)} n'est pas un État participant de l'OSCE : c'est un partenaire "
+                     f"{p.group} pour la coopération ({_status_since(p)}). Les partenaires coopèrent avec les "
+                     f"{states.value} États participants sans en faire partie.", (p.citation, states.citation))
+    return membership_reply(match, states)
+
+
+def _status_since(p: PartnerInfo) -> str:
+    return f"{_associated(p)} depuis ses débuts (1975)" if p.since_helsinki else f"partenaire depuis {p.since}"
+
+
+def partner_in_year_reply(match: CountryMatch, year: int) -> Reply:
+    """« La Mongolie était-elle partenaire en 2005 ? »: each partner's history, year by year."""
+    p = match.partner
+    who = _named(match)
+    if p is None:
+        return Reply(f"Non : d'après les documents, {who} n'a jamais été partenaire de l'OSCE pour la coopération ; "
+                     f"{'elle' if match.gender == 'f' else 'il'} ne figure pas parmi les partenaires qu'ils citent.")
+    if year < p.since:
+        return Reply(f"Non, pas encore en {year} : {who} est {agree('devenu', p.gender)} partenaire en {p.since}.",
+                     (p.citation,))
+    if not p.is_current and p.participating_state_since and year >= p.participating_state_since:
+        return Reply(f"En {year}, {who} n'était plus partenaire : partenaire depuis {p.since}, "
+                     f"{'elle' if p.gender == 'f' else 'il'} est {agree('devenu', p.gender)} État participant de "
+                     f"l'OSCE en {p.participating_state_since}.", (p.citation,))
+    until = (f" (jusqu'à ce qu'{'elle' if p.gender == 'f' else 'il'} devienne État participant en "
+             f"{p.participating_state_since})" if not p.is_current else "")
+    return Reply(f"Oui, en {year}, {who} était partenaire {p.group} pour la coopération : "
+                 f"{_status_since(p)}{until}.", (p.citation,))
+
+
+def as_of_reply(store: KnowledgeStore, group: str | None, year: int) -> Reply:
+    """The partners there were in a given year: joined by then and not yet a participating State."""
+    everyone = store.partners(group=group, include_former=True)
+    then = [p for p in everyone if p.since <= year and
+            (p.is_current or (p.participating_state_since or 9999) > year)]
+    kind = f"partenaires {_group_label(group, True)}" if group else "partenaires"
+    cites = tuple(dict.fromkeys(p.citation for p in everyone)) or (store.count("asiatique").citation,)
+    if not then:
+        return Reply(f"En {year}, il n'y avait encore aucun des {kind} pour la coopération, d'après les documents.",
+                     cites)
+    n = len(then)
+    return Reply(f"En {year}, il y avait {n} ({NUMBERS.get(n, n)}) {kind} pour la coopération, d'après les "
+                 f"dates que donnent les documents : {_listing(then, with_years=True)}.", cites)
 
 
 def ask_which_country() -> Reply:
@@ -133,11 +186,11 @@ def list_reply(store: KnowledgeStore, group: str | None, years: YearFilter) -> R
         count = store.count(group) if group else None
         ordered = sorted(partners, key=lambda p: fold(p.name)) if group else partners
         n = len(partners)
+        med, asia = _alphabetical(store, "méditerranéen"), _alphabetical(store, "asiatique")
         text = (f"Les {n} {kind} pour la coopération sont : {_listing(ordered, with_years=not group)}."
                 if group else
-                f"L'OSCE compte {n} partenaires pour la coopération : 6 méditerranéens "
-                f"({_listing(_alphabetical(store, 'méditerranéen'), False)}) et 5 asiatiques "
-                f"({_listing(_alphabetical(store, 'asiatique'), False)}).")
+                f"L'OSCE compte {n} partenaires pour la coopération : {len(med)} méditerranéens "
+                f"({_listing(med, False)}) et {len(asia)} asiatiques ({_listing(asia, False)}).")
         cites = tuple(p.citation for p in partners) + ((count.citation,) if count else ())
         return Reply(text, cites or (store.count("asiatique").citation,))
     when = _describe_years(years)
@@ -183,8 +236,26 @@ def count_reply(store: KnowledgeStore, group: str | None, participating_states: 
                  f"{med.value} méditerranéens et {asia.value} asiatiques.", (med.citation,))
 
 
-def order_reply(store: KnowledgeStore, group: str | None, order: str) -> Reply:
-    """First, most recent, or all partners in chronological order."""
+def order_reply(store: KnowledgeStore, group: str | None, order: str, claimed: CountryMatch | None = None) -> Reply:
+    """First, most recent, or all partners in chronological order.
+
+    ``claimed``: the country the question takes for the answer (« l'Australie, c'est
+    bien le premier ? »); a wrong premise is corrected first.
+    """
+    reply = _order_reply(store, group, order)
+    if claimed is None or order == "all":
+        return reply
+    partners = store.partners(group=group)
+    year = (partners[0].since if order == "first" else partners[-1].since) if partners else None
+    right = [p for p in partners if p.since == year]
+    if any(p.name == claimed.name for p in right):
+        return Reply("Oui. " + reply.text, reply.citations)
+    cited = (claimed.partner.citation,) if claimed.partner else ()
+    since = f" (partenaire depuis {_partner_year(claimed.partner)})" if claimed.partner else ""
+    return Reply(f"Non, pas {_named(claimed)}{since}. " + reply.text, reply.citations + cited)
+
+
+def _order_reply(store: KnowledgeStore, group: str | None, order: str) -> Reply:
     partners = store.partners(group=group)
     kind = f"partenaire {group}" if group else "partenaire"
     if order == "all" or not partners:
@@ -311,14 +382,68 @@ def search_reply(store: KnowledgeStore, message: str, strict: bool = False) -> R
     return Reply(f"Voici ce que disent les documents :\n{quotes}", tuple(p.citation for p in good))
 
 
-def not_covered_reply(message: str, unknown: list[str]) -> Reply:
+def not_covered_reply(store: KnowledgeStore, message: str, unknown: list[str]) -> Reply:
     """The subject uses words no document contains: say so rather than quote a near miss."""
     typed = {fold(m.group()): m.group() for m in re.finditer(r"\w+", message)}
     shown = [f"« {typed.get(w, w)} »" for w in unknown[:3]]
     listed = f"pas {shown[0]}" if len(shown) == 1 else "ni " + " ni ".join(shown)
-    return Reply(f"Les cinq documents que je connais n'emploient {listed} : je n'y trouve rien sur ce sujet, "
-                 "et je préfère ne rien avancer. Demandez-moi par exemple ce qu'ils disent de la lutte contre "
-                 "le terrorisme ou du Fonds de partenariat.")
+    n = len(store.corpus())
+    return Reply(f"Les {NUMBERS.get(n, n)} documents que je connais n'emploient {listed} : je n'y trouve rien sur "
+                 "ce sujet, et je préfère ne rien avancer.")
+
+
+def no_answer_reply() -> Reply:
+    return Reply("Je ne trouve pas de réponse à cette question dans les documents que je connais, et je préfère "
+                 "ne rien avancer. Vous pouvez reformuler, ou me demander ce que je sais faire.")
+
+
+def beyond_documents_reply(year: int, last: int) -> Reply:
+    """A question about a time the documents do not reach."""
+    when = f"de {year}" if year > last else f"de ce qui s'est passé après {last}"
+    return Reply(f"Les documents que je connais s'arrêtent en {last} : ils ne disent rien {when}, et je ne peux "
+                 "rien en déduire.")
+
+
+def _quote(sentence: SentenceInfo) -> str:
+    text = sentence.text
+    return ("[…] " if text[:1].islower() else "") + text
+
+
+def passage_reply(sentence: SentenceInfo, closest: bool) -> Reply:
+    """A sentence of the corpus, quoted exactly; ``closest`` when it only comes near the question."""
+    if closest:
+        return Reply("Je ne trouve pas de réponse exacte à cette question dans les documents. Le passage le plus "
+                     f"proche dit : « {_quote(sentence)} »", (sentence.citation,))
+    return Reply(f"D'après le texte : « {_quote(sentence)} »", (sentence.citation,))
+
+
+def curated_reply(text: str, citations: tuple[Citation, ...], closest: bool) -> Reply:
+    if closest:
+        return Reply("Je ne trouve pas de réponse exacte à cette question dans les documents. Ce qu'ils disent "
+                     f"de plus proche : {text}", citations)
+    return Reply(text, citations)
+
+
+def paragraph_quote_reply(paragraph: ParagraphInfo) -> Reply:
+    """« Tu peux citer le passage exact ? »: the whole paragraph the last answer cited first."""
+    return Reply(f"Voici le passage exact ({paragraph.citation.where}) :\n« {paragraph.text} »",
+                 (paragraph.citation,))
+
+
+def with_absent_names(reply: Reply, names: list[str]) -> Reply:
+    """A name the question takes for granted and no document uses (« à Moscou »): say so first."""
+    shown = " ni ".join(f"« {capitalize(n)} »" for n in names[:2])
+    return Reply(f"Les documents ne mentionnent pas {shown}. {reply.text}", reply.citations, reply.buttons)
+
+
+def no_passage_reply() -> Reply:
+    return Reply("Je ne trouve pas de passage à citer pour ma dernière réponse : posez-moi d'abord une question.")
+
+
+def source_reply(sources: str | None, store: KnowledgeStore) -> Reply:
+    if sources:
+        return Reply(f"Ma dernière réponse vient de : {sources}.")
+    return corpus_reply(store)
 
 
 def _shorten(text: str, limit: int = 600) -> str:

@@ -31,10 +31,11 @@ from bot.models import (
     Paragraph,
     Partner,
     Reference,
+    Sentence,
     Statement,
 )
 from bot.references import find_references, patterns_for
-from bot.segmenting import segment
+from bot.segmenting import segment, sentence_spans
 from bot.text import fold, name_key
 
 
@@ -97,10 +98,13 @@ def _add_corpus_document(session: Session, entry: dict[str, Any]) -> Document:
     )
     session.add(document)
     for seg in segment(clean_text(raw), int(entry.get("skip_blocks", 1)), entry.get("headings")):
-        session.add(Paragraph(
-            document_id=document.id, position=seg.position, label=seg.label, section=seg.section,
-            text=seg.text, lemmas=" ".join(lemmatize(seg.text)),
-        ))
+        paragraph = Paragraph(document_id=document.id, position=seg.position, label=seg.label, section=seg.section,
+                              text=seg.text, lemmas=" ".join(lemmatize(seg.text)))
+        session.add(paragraph)
+        for position, (start, end) in enumerate(sentence_spans(seg.text)):
+            sentence = seg.text[start:end]
+            paragraph.sentences.append(Sentence(position=position, start=start, end=end, text=sentence,
+                                                lemmas=" ".join(lemmatize(sentence))))
     return document
 
 
@@ -206,10 +210,11 @@ def _drop_search_index(engine: Engine) -> None:
     if engine.dialect.name == "sqlite":
         with engine.begin() as conn:
             conn.execute(text("DROP TABLE IF EXISTS passages"))
+            conn.execute(text("DROP TABLE IF EXISTS sentence_index"))
 
 
 def rebuild_search_index(engine: Engine) -> None:
-    """(Re)create the FTS5 index over paragraphs; other databases search without it."""
+    """(Re)create the FTS5 indexes over paragraphs and sentences; other databases search without them."""
     if engine.dialect.name != "sqlite":
         return
     with engine.begin() as conn:
@@ -220,6 +225,14 @@ def rebuild_search_index(engine: Engine) -> None:
         ))
         conn.execute(text(
             "INSERT INTO passages (text, lemmas, paragraph_id) SELECT text, lemmas, id FROM paragraphs"
+        ))
+        conn.execute(text("DROP TABLE IF EXISTS sentence_index"))
+        conn.execute(text(
+            "CREATE VIRTUAL TABLE sentence_index USING fts5("
+            "text, lemmas, sentence_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')"
+        ))
+        conn.execute(text(
+            "INSERT INTO sentence_index (text, lemmas, sentence_id) SELECT text, lemmas, id FROM sentences"
         ))
 
 

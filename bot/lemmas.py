@@ -19,7 +19,8 @@ SEARCH_WORDS = {"passage", "passages", "paragraphe", "paragraphes", "cherche", "
 
 
 @lru_cache(maxsize=1)
-def _nlp():  # noqa: ANN202 - spaCy's Language type
+def nlp():  # noqa: ANN202 - spaCy's Language type
+    """spaCy's small French pipeline, for lemmas (parser and NER off)."""
     import spacy
 
     return spacy.load(MODEL, disable=["parser", "ner"])
@@ -27,7 +28,7 @@ def _nlp():  # noqa: ANN202 - spaCy's Language type
 
 def lemmatize(text: str) -> list[str]:
     """Folded lemmas of the content words of ``text``."""
-    doc = _nlp()(text)
+    doc = nlp()(text)
     out = []
     for token in doc:
         if token.is_punct or token.is_space:

@@ -34,6 +34,25 @@ class Paragraph(Base):
     text = Column(Text, nullable=False)
     lemmas = Column(Text, nullable=False, default="")
     document = relationship("Document", back_populates="paragraphs")
+    sentences = relationship("Sentence", back_populates="paragraph", order_by="Sentence.position")
+
+
+class Sentence(Base):
+    """A sentence (or a clause of a very long one) of a paragraph: the unit the assistant quotes.
+
+    ``start``/``end`` are character offsets in the paragraph text, so the quote is
+    exact and a citation can point inside the paragraph.
+    """
+
+    __tablename__ = "sentences"
+    id = Column(Integer, primary_key=True)
+    paragraph_id = Column(Integer, ForeignKey("paragraphs.id"), nullable=False, index=True)
+    position = Column(Integer, nullable=False)
+    start = Column(Integer, nullable=False)
+    end = Column(Integer, nullable=False)
+    text = Column(Text, nullable=False)
+    lemmas = Column(Text, nullable=False, default="")
+    paragraph = relationship("Paragraph", back_populates="sentences")
 
 
 class Partner(Base):

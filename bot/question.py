@@ -92,10 +92,11 @@ def asks_comparison(text: str) -> bool:
 def paragraph_number(text: str) -> str | None:
     """The paragraph a question asks for: « paragraphe 9 », « § 9 », « alinéa 3 du préambule »."""
     folded = fold(text)
-    preamble = re.search(r"(?:alinea|considerant)\s*(\d{1,2})\D*preambule|preambule\D{0,20}?(\d{1,2})", folded)
+    preamble = re.search(r"(?:alinea|considerant)\s*(\d{1,2})(?![\d/])\D*preambule"
+                         r"|preambule\D{0,20}?(\d{1,2})(?![\d/])", folded)
     if preamble:
         return f"préambule {preamble.group(1) or preamble.group(2)}"
-    match = re.search(r"(?:paragraphe|para|§|alinea|point|article)\s*(?:n[o°]\s*)?(\d{1,2})\b", folded)
+    match = re.search(r"(?:paragraphe|para|§|alinea|point|article)\s*(?:n[o°]\s*)?(\d{1,2})\b(?!/)", folded)
     if match:
         return match.group(1)
     ordinal = re.search(r"\b(\d{1,2})(?:e|eme|er)\s+(?:paragraphe|alinea|point)", folded)

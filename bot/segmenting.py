@@ -76,3 +76,42 @@ def segment(text: str, skip_blocks: int, headings: list[str] | None = None) -> l
 def _flatten_list(block: str) -> str:
     head, *items = block.split("\n- ")
     return join_lines(head) + "\n" + "\n".join(f"- {join_lines(i)}" for i in items)
+
+
+# A sentence ends at . ! ? (or a closing » or parenthesis after them) before a
+# capital, a « or a digit; « 1. » at a paragraph's start is its number, not an end.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[»)]?\s+(?=[«A-ZÀ-ÖØ-Þ0-9])")
+_LIST_ITEM = re.compile(r"\n- ")
+_CLAUSE_BREAK = re.compile(r"\s;\s")
+LONG_SENTENCE = 320  # characters past which a sentence is also split at « ; »
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of a paragraph, and of the clauses of long ones.
+
+    Offsets index ``text`` itself, so ``text[start:end]`` is the exact quote.
+    """
+    body_start = m.end() if (m := _NUMBERED.match(text)) else 0
+    cuts = [body_start]
+    for pattern in (_SENTENCE_BREAK, _LIST_ITEM):
+        cuts += [m.end() if pattern is _SENTENCE_BREAK else m.start() + 1 for m in pattern.finditer(text, body_start)]
+    cuts = sorted(set(cuts)) + [len(text)]
+    spans: list[tuple[int, int]] = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        spans += _clauses(text, start, end)
+    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e - s >= 3]
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if end - start <= LONG_SENTENCE:
+        return [(start, end)]
+    cuts = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)] + [end]
+    return list(zip(cuts, cuts[1:], strict=False))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \n-":
+        start += 1
+    while end > start and text[end - 1] in " \n;":
+        end -= 1
+    return start, end

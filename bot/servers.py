@@ -94,7 +94,7 @@ class Servers:
     def start_actions(self) -> None:
         bin_dir = Path(sys.executable).parent
         self._spawn("actions", [str(bin_dir / "rasa"), "run", "actions", "--port", str(self.settings.action_port),
-                                "--actions", "actions"], env={"SANIC_HOST": "127.0.0.1"})
+                                "--actions", "actions"], env={"SANIC_HOST": "127.0.0.1", "OSCE_BOT_WARM_UP": "1"})
 
     def start_rasa(self) -> None:
         s = self.settings

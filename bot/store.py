@@ -21,6 +21,7 @@ from bot.models import (
     Paragraph,
     Partner,
     Reference,
+    Sentence,
 )
 from bot.text import fold, has_keyword, name_key, words
 
@@ -139,6 +140,7 @@ class AnswerInfo:
     topic: str
     text: str
     citations: tuple[Citation, ...]
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,26 @@ class Passage:
     coverage: float
     matched: int
     specific: bool = False
+
+
+@dataclass(frozen=True)
+class SentenceInfo:
+    """A quotable sentence: its exact text, where it sits in its paragraph, and its index terms.
+
+    ``terms`` holds the folded words and spaCy lemmas the ranker matches questions against.
+    """
+
+    id: int
+    text: str
+    citation: Citation
+    start: int
+    end: int
+    paragraph_text: str
+    terms: frozenset[str]
+
+    @property
+    def document_id(self) -> str:
+        return self.citation.document_id
 
 
 def _partner_info(row: Partner) -> PartnerInfo:
@@ -268,10 +290,12 @@ class KnowledgeStore:
     def document(self, reference: str) -> DocumentInfo | None:
         """A document by any of its references: « 5/11 », « décision 430 », « MC.DOC/10/14 », « Astana »."""
         doc_id = self._resolve_document(reference[:300])
-        if doc_id is None:
-            return None
+        return self._document_infos.get(doc_id) if doc_id else None
+
+    @cached_property
+    def _document_infos(self) -> dict[str, DocumentInfo]:
         with self._session() as s:
-            return self._document_info(s, s.get(NamedDocument, doc_id))
+            return {r.id: self._document_info(s, r) for r in s.scalars(select(NamedDocument))}
 
     def documents_in_text(self, message: str) -> list[DocumentInfo]:
         """Every document a message names (usually one)."""
@@ -279,9 +303,11 @@ class KnowledgeStore:
         return [d for d in [self.document(doc_id)] if d] if doc_id else []
 
     def all_documents(self) -> list[DocumentInfo]:
-        with self._session() as s:
-            rows = s.scalars(select(NamedDocument)).all()
-            return [self._document_info(s, r) for r in rows]
+        return list(self._document_infos.values())
+
+    def last_year(self) -> int:
+        """The latest year a corpus document carries: the documents say nothing past it."""
+        return max((d.year for d in self.corpus() if d.year), default=0)
 
     def corpus(self) -> list[Document]:
         """The corpus documents (their metadata), in file order."""
@@ -290,25 +316,30 @@ class KnowledgeStore:
             s.expunge_all()
             return list(rows)
 
+    @cached_property
+    def _named_documents(self) -> list[tuple[str, str | None, list[str]]]:
+        """(id, number, aliases) of every named document: resolved on every question, read once."""
+        with self._session() as s:
+            return [(r.id, r.number, [a for a in r.aliases.split("\n") if a])
+                    for r in s.scalars(select(NamedDocument))]
+
     def _resolve_document(self, reference: str) -> str | None:
         key = fold(reference)
-        with self._session() as s:
-            rows = s.scalars(select(NamedDocument)).all()
         if "mc.doc" in key or "mc doc" in key or re.search(r"\b10/14\b", key):
             return "mc-doc-10-14"
         if "pr/cp" in key:
             return "nrc-2007"
-        numbers = {r.number: r.id for r in rows if r.number}
+        numbers = {number: doc_id for doc_id, number, _ in self._named_documents if number}
         for num in re.findall(r"(?<![\d/])(\d{1,3}/\d{2}|\d{3})(?![\d/])", key):
             if num in numbers:
                 return numbers[num]
         best: tuple[int, str] | None = None
         padded = f" {key} "
-        for row in rows:
-            for alias in row.aliases.split("\n"):
-                if alias and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", padded):
+        for doc_id, _, aliases in self._named_documents:
+            for alias in aliases:
+                if alias in padded and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", padded):
                     if best is None or len(alias) > best[0]:
-                        best = (len(alias), row.id)
+                        best = (len(alias), doc_id)
         if best:
             return best[1]
         return None
@@ -339,6 +370,11 @@ class KnowledgeStore:
             rows = s.scalars(select(Answer).order_by(Answer.position)).all()
             return [(a, [k for k in a.keywords.split("\n") if k], [k for k in a.requires.split("\n") if k],
                      tuple(_cite(src.paragraph) for src in a.sources)) for a in rows]
+
+    def answers(self) -> list[AnswerInfo]:
+        """Every curated answer, with the keywords that announce it."""
+        return [AnswerInfo(row.id, row.topic, row.text, cites, tuple(keywords))
+                for row, keywords, _, cites in self._answers]
 
     def answer(self, answer_id: str) -> AnswerInfo | None:
         for row, _, _, cites in self._answers:
@@ -440,3 +476,34 @@ class KnowledgeStore:
                     passages.append((rank.get(row.id, 99), passage))
         passages.sort(key=lambda p: (-p[1].matched, p[0]))
         return [p for _, p in passages[:limit]]
+
+    # --- sentences ---------------------------------------------------------------
+    @cached_property
+    def _sentences(self) -> dict[int, SentenceInfo]:
+        with self._session() as s:
+            rows = s.scalars(select(Sentence).options(selectinload(Sentence.paragraph)
+                                                      .selectinload(Paragraph.document))).all()
+            return {r.id: SentenceInfo(r.id, r.text, _cite(r.paragraph), r.start, r.end, r.paragraph.text,
+                                       frozenset(words(r.text)) | frozenset(r.lemmas.split()))
+                    for r in rows}
+
+    def sentences(self) -> list[SentenceInfo]:
+        """Every sentence of the corpus, in no particular order."""
+        return list(self._sentences.values())
+
+    def sentence(self, sentence_id: int) -> SentenceInfo | None:
+        return self._sentences.get(sentence_id)
+
+    def sentences_matching(self, terms: list[str], limit: int = 40) -> list[SentenceInfo]:
+        """Sentences holding any of ``terms`` (words or lemmas, prefix-matched), best bm25 first."""
+        terms = [t for t in dict.fromkeys(terms) if re.fullmatch(r"[\w-]+", t)][:40]
+        if not terms:
+            return []
+        query = " OR ".join(f'"{t}"' + ("*" if len(t) >= 5 else "") for t in terms)
+        with self._session() as s:
+            if self.engine.dialect.name != "sqlite":
+                return self.sentences()[:limit]
+            ids = [r[0] for r in s.execute(text(
+                "SELECT sentence_id FROM sentence_index WHERE sentence_index MATCH :q "
+                "ORDER BY bm25(sentence_index) LIMIT :n"), {"q": query, "n": limit})]
+        return [self._sentences[i] for i in ids if i in self._sentences]

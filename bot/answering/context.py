@@ -1,0 +1,164 @@
+"""The dialogue state between turns, typed, and how an elliptical turn borrows from it.
+
+« Et le Japon ? », « pourquoi ? », « et l'année suivante ? », « il a lieu quand ? »,
+« et dans la déclaration de Madrid ? » only make sense with the previous question:
+the state keeps what was asked (``query``), what kind of answer it got
+(``kind``), its subject and the passage quoted, in Rasa slots.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from bot.answering.cues import document_scope, key_terms, years_in
+from bot.text import fold
+
+
+class Slot(str, Enum):
+    """The Rasa slots the actions read and write (declared in domain.yml)."""
+
+    KIND = "last_question"
+    QUERY = "last_query"
+    COUNTRY = "last_country"
+    GROUP = "last_group"
+    DOCUMENT = "last_document"
+    PASSAGE = "last_passage"
+    SOURCES = "last_sources"
+
+
+class Kind(str, Enum):
+    """What the last answer answered."""
+
+    PARTNER_WHEN = "partner_when"
+    PARTNER_STATUS = "partner_status"
+    PARTNER_MEMBER = "partner_member"
+    LIST = "list"
+    COUNT = "count"
+    ORDER = "order"
+    COMPARE = "compare"
+    DOCUMENT = "document"
+    PARAGRAPH = "paragraph"
+    CITING = "citing"
+    DOCUMENTS = "documents"
+    PASSAGE = "passage"
+
+
+@dataclass(frozen=True)
+class DialogueState:
+    """What the conversation is about, as the last answer left it."""
+
+    kind: Kind | None = None
+    query: str | None = None
+    country: str | None = None
+    group: str | None = None
+    document: str | None = None
+    passage: str | None = None  # « document id|paragraph label » of the last answer's first citation
+    sources: str | None = None
+
+    @classmethod
+    def from_slots(cls, slots: dict[str, object]) -> DialogueState:
+        kind = slots.get(Slot.KIND.value)
+        return cls(
+            kind=Kind(kind) if kind in Kind._value2member_map_ else None,
+            query=_text(slots.get(Slot.QUERY.value)),
+            country=_text(slots.get(Slot.COUNTRY.value)),
+            group=_text(slots.get(Slot.GROUP.value)),
+            document=_text(slots.get(Slot.DOCUMENT.value)),
+            passage=_text(slots.get(Slot.PASSAGE.value)),
+            sources=_text(slots.get(Slot.SOURCES.value)),
+        )
+
+    def slots(self) -> dict[str, object]:
+        """The slot values to set after this turn."""
+        return {
+            Slot.KIND.value: self.kind.value if self.kind else None,
+            Slot.QUERY.value: self.query,
+            Slot.COUNTRY.value: self.country,
+            Slot.GROUP.value: self.group,
+            Slot.DOCUMENT.value: self.document,
+            Slot.PASSAGE.value: self.passage,
+            Slot.SOURCES.value: self.sources,
+        }
+
+    def after(self, **changes: object) -> DialogueState:
+        return replace(self, **changes)
+
+
+def _text(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+_QUOTE_REQUEST = re.compile(r"\b(cite|citer|citez|citation|passage|texte exact|mot pour mot|phrase exacte|extrait"
+                            r"|montre[- ]moi le texte|les termes exacts)\b")
+_FOLLOW_LEAD = re.compile(r"^((et|mais|ok|d'accord|bon|alors|non|ah|oui|pardon|donc)\b[\s,.!]*)+")
+_CORRECTION = re.compile(r"\b(je voulais dire|je parlais de|je pensais a|plutot|je me suis trompe|pas \w+ mais)\b")
+_REFERS_BACK = re.compile(r"\b(il|elle|ils|elles|la-bas|cette reunion|ce pays|ce texte|ce document|ce fonds"
+                          r"|ce dernier|cette derniere)\b"
+                          r"|\b(la|cette) (decision|declaration)\b(?! (no|n°|de|du|sur|\d))"
+                          r"|\b(le|ce) communique\b(?! de presse)")
+_PRONOUN_SUBJECT = re.compile(r"\b(il|elle|ils|elles|ca|cela|celui-ci|celle-ci|ce dernier|cette derniere|le|la|les"
+                              r"|l'|y|en)\b")
+_NEXT_YEAR = re.compile(r"\b(l'annee (suivante|d'apres|prochaine)|l'annee qui suit|un an (plus tard|apres))\b")
+_PREVIOUS_YEAR = re.compile(r"\b(l'annee (precedente|d'avant|passee)|un an (plus tot|avant))\b")
+
+
+def asks_for_quote(text: str) -> bool:
+    """« Tu peux citer le passage exact ? »: the words of the last answer's source."""
+    folded = fold(text)
+    return bool(_QUOTE_REQUEST.search(folded)) and len(key_terms(text)) <= 2
+
+
+def is_elliptical(text: str) -> bool:
+    """A turn that needs the previous question: a short « et … ? », a pronoun question, a lone « pourquoi ? »."""
+    folded = fold(text).strip(" ?!.")
+    n_words = len(folded.split())
+    if n_words == 0:
+        return False
+    if (_FOLLOW_LEAD.match(folded) and n_words <= 8) or _CORRECTION.search(folded):
+        return True
+    if _NEXT_YEAR.search(folded) or _PREVIOUS_YEAR.search(folded):
+        return True
+    terms = key_terms(text)
+    if not terms:
+        return n_words <= 6
+    if n_words <= 4 and len(terms) <= 1:
+        return True
+    return n_words <= 6 and bool(_PRONOUN_SUBJECT.search(folded)) and len(terms) <= 1
+
+
+_IMPERSONAL = re.compile(r"\bil (y a|y avait|y aura|existe|faut|s'agit|est (question|prevu))\b|\by a-t-il\b")
+_PLACE_BACK = re.compile(r"\b(la-bas|ce pays|dans ce pays|sur place)\b")
+
+
+def refers_back(text: str) -> bool:
+    """« elle », « la décision », « là-bas »: the subject is the last answer's (« il y a » is not)."""
+    return bool(_REFERS_BACK.search(_IMPERSONAL.sub(" ", fold(text))))
+
+
+def refers_to_place(text: str) -> bool:
+    """« là-bas », « dans ce pays »: the last country named."""
+    return bool(_PLACE_BACK.search(fold(text)))
+
+
+def borrow(text: str, state: DialogueState) -> str:
+    """The question an elliptical turn stands for: the last question, with what this turn changes.
+
+    A new year, or the year after/before the last one, replaces the last year; a
+    named document replaces the last scope; other words are added.
+    """
+    last = state.query or ""
+    folded = fold(text)
+    years = years_in(last)
+    if years and (_NEXT_YEAR.search(folded) or _PREVIOUS_YEAR.search(folded)):
+        step = 1 if _NEXT_YEAR.search(folded) else -1
+        return last.replace(str(years[-1]), str(years[-1] + step))
+    new_years = years_in(text)
+    if years and new_years:
+        last = last.replace(str(years[-1]), str(new_years[-1]))
+    new_scope = document_scope(text)
+    if new_scope.document_id:
+        old_scope = document_scope(last)
+        base = old_scope.rest if old_scope.document_id else fold(last)
+        return f"{base} {folded}"
+    return f"{last} {_CORRECTION.sub(' ', _FOLLOW_LEAD.sub('', folded))}"

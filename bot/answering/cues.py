@@ -1,0 +1,234 @@
+"""What a question asks, read from its words: its type, the document it names, its key terms.
+
+These cues decide which candidate can answer: a « quand » question needs a date,
+« selon la décision 5/11 » needs a sentence of that decision, and the key terms
+(content words and their lemmas, the document's own name left out) must be
+covered by the answer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache, lru_cache
+from pathlib import Path
+
+import yaml
+
+from bot.lemmas import STOP, nlp
+from bot.text import fold
+
+
+class QuestionType(str, Enum):
+    """The kind of answer a question expects."""
+
+    WHEN = "when"
+    HOW_MANY = "how_many"
+    WHERE = "where"
+    WHO = "who"
+    NAME = "name"
+    WHICH_DOCUMENT = "which_document"
+    WHY = "why"
+    YES_NO = "yes_no"
+    WHAT = "what"
+
+
+_TYPE_CUES: list[tuple[QuestionType, re.Pattern[str]]] = [
+    (QuestionType.WHY, re.compile(r"\bpourquoi\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b")),
+    (QuestionType.HOW_MANY, re.compile(r"\bcombien\b|\bnombre de\b|\bquel nombre\b")),
+    (QuestionType.WHEN, re.compile(r"\bquand\b|\ben quelle annee\b|\bquelle annee\b|\bquelle date\b|\ba quelle date\b"
+                                   r"|\bdepuis quand\b|\bquel jour\b|\bquel mois\b|\bdate\b|\bdepuis combien\b")),
+    (QuestionType.WHERE, re.compile(r"\bou\b(?! bien)|\bdans quelle ville\b|\bquelle ville\b|\bquel lieu\b"
+                                    r"|\ba quel endroit\b|\bdans quel pays\b|\bquel pays (a )?accueilli")),
+    (QuestionType.WHICH_DOCUMENT, re.compile(r"\bquel(le)?s? (decisions?|declarations?|documents?|textes?)\b")),
+    (QuestionType.NAME, re.compile(r"\bqui (est|etait|sont|etaient) (le|la|les|l')\b|comment s'appelle"
+                                   r"|\bquel est (le )?nom|\ble nom d")),
+    (QuestionType.WHO, re.compile(r"\bqui\b|\bquel organe\b|\bquelle instance\b|\bquel pays\b|\bquels pays\b")),
+    (QuestionType.YES_NO, re.compile(r"^(est-ce que|est ce que|y a-t-il|y-a-t-il)\b"
+                                     r"|\b\w+-(t-)?(il|elle|ils|elles|on)\b")),
+]
+
+
+_WHAT = re.compile(r"\bqu'est-ce qu|\bqu'est ce qu|\bquoi\b|\bque (dit|disent|demande|prevoit|contient)")
+
+
+def asking_clause(text: str) -> str | None:
+    """The clause that asks, when a question sets a scene first (« Quand le COR s'est réuni, qu'ont-ils dit ? »)."""
+    clauses = [c for c in re.split(r"[,;:]", fold(text)) if c.strip()]
+    if len(clauses) < 2:
+        return None
+    last = clauses[-1]
+    asks = _WHAT.search(last) or any(cue.search(last) for _, cue in _TYPE_CUES)
+    return last if asks and len(last.split()) >= 3 else None
+
+
+def question_type(text: str) -> QuestionType:
+    """The type of the clause that asks: in « Quand le COR s'est réuni, qu'ont-ils dit ? » the last one."""
+    clauses = [c for c in re.split(r"[,;:]", fold(text)) if c.strip()] or [""]
+    for clause in reversed(clauses):
+        if _WHAT.search(clause):
+            return QuestionType.WHAT
+        for kind, cue in _TYPE_CUES:
+            if cue.search(clause):
+                return kind
+    return QuestionType.WHAT
+
+
+_DATE = re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre"
+                   r"|novembre|decembre)\b|\bannees? \d{4}")
+_NUMBER = re.compile(r"\b\d+\b|\b(un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|trente"
+                     r"|cinquante|cent|mille|plusieurs)\b")
+_PLACE = re.compile(r"\b(a|en|au|dans)\s+[A-ZÀ-Ý][\w-]+|\b(Vienne|Bruxelles|Madrid|Allemagne|Bichkek|Rome|Athenes"
+                    r"|Athènes|Helsinki|Budapest|Astana|Maastricht|Tel-Aviv|Autriche)\b")
+# The documents name institutions, never people: only « M. X » or « Mme Y » would be a name.
+_PERSON = re.compile(r"\b(M\.|Mme|Monsieur|Madame)\s+[A-Z]")
+_NOT_NAMED = re.compile(r"ne (le |la |les )?(nomment|donnent|citent|precisent|disent)")
+_DOCUMENT_NUMBER = re.compile(r"\b(no|n°|numero)\s*\d+(/\d+)?|\b\d{1,3}/\d{2}\b|mc\.doc|acte final|charte|strategie"
+                              r"|declaration (ministerielle|commemorative|de madrid|d'astana)")
+_REASON = re.compile(r"\b(afin|pour|en vue|car|parce|en raison|objectif|but|vise|visant|permet)\b")
+
+
+def satisfies(kind: QuestionType, text: str) -> bool:
+    """Whether a candidate answer has the shape of an answer to a question of this type."""
+    if kind is QuestionType.WHEN:
+        return bool(_DATE.search(fold(text)))
+    if kind is QuestionType.HOW_MANY:
+        return bool(_NUMBER.search(fold(text)))
+    if kind is QuestionType.WHERE:
+        return bool(_PLACE.search(text))
+    if kind is QuestionType.NAME:
+        return bool(_PERSON.search(text) or _NOT_NAMED.search(fold(text)))
+    if kind is QuestionType.WHICH_DOCUMENT:
+        return bool(_DOCUMENT_NUMBER.search(fold(text)))
+    if kind is QuestionType.WHY:
+        return bool(_REASON.search(fold(text)))
+    return True
+
+
+# How users name the corpus documents; the matched words are the scope, not key terms.
+_SCOPES: list[tuple[str, re.Pattern[str]]] = [
+    ("nrc-2007", re.compile(r"(communique( de presse)?( de l'otan| du cor| otan)?|conseil otan[- ]russie"
+                            r"|\botan\b|\bnato\b|\bcor\b|pr/cp\(2007\)131)")),
+    ("mc-dec-5-11", re.compile(r"(decision (du conseil ministeriel )?(no |n° |n°|numero |n )?5/11|\b5/11\b"
+                               r"|decision de 2011)")),
+    ("asian-declaration-2020", re.compile(r"(declaration (ministerielle )?(de 2020|sur (la cooperation avec )?les "
+                                          r"partenaires asiatiques( de 2020)?|asiatique de 2020)"
+                                          r"|declaration de l'an 2020)")),
+    ("madrid-2007", re.compile(r"(declaration (ministerielle )?de madrid|declaration de 2007|\bmadrid\b)")),
+    ("brochure", re.compile(r"\bbrochure\b")),
+]
+# How a question names each corpus document, to carry a scope over to the next turn.
+SCOPE_PHRASES = {"nrc-2007": "le communique de l'otan", "mc-dec-5-11": "la decision 5/11",
+                 "asian-declaration-2020": "la declaration de 2020", "madrid-2007": "la declaration de madrid",
+                 "brochure": "la brochure"}
+_SCOPE_LEAD = re.compile(r"\b(selon|d'apres|dans|pour|par)\s+(le|la|l'|les)?\s*$")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The corpus document a question names, and the question without that name."""
+
+    document_id: str | None
+    rest: str
+    strict: bool = True  # the question is answered from inside that document only, when it can be
+
+
+def document_scope(text: str) -> Scope:
+    """« selon la décision 5/11, … » → ``mc-dec-5-11`` and the question without « selon la décision 5/11 »."""
+    folded = fold(text)
+    for doc_id, pattern in _SCOPES:
+        match = pattern.search(folded)
+        if match:
+            before = _SCOPE_LEAD.sub(" ", folded[:match.start()])
+            return Scope(doc_id, f"{before} {folded[match.end():]}", strict=match.group(0) != "madrid")
+    return Scope(None, folded)
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A word list of bot/answering/words.yml."""
+    data = yaml.safe_load(Path(__file__).with_name("words.yml").read_text(encoding="utf-8"))
+    return frozenset(fold(w) for w in data[name])
+
+
+# Words of the question that are about asking, not about the subject.
+FILLER = word_list("filler")
+
+
+
+
+@dataclass(frozen=True)
+class Term:
+    """A key term of a question: the word as typed and its lemma, and the documents' words for it.
+
+    ``forms`` decide the term's weight; ``synonyms`` (bot/answering/synonyms.yml) may match too.
+    """
+
+    forms: tuple[str, ...]
+    synonyms: tuple[str, ...] = ()
+
+    @property
+    def word(self) -> str:
+        return self.forms[0]
+
+    @property
+    def matchable(self) -> tuple[str, ...]:
+        return self.forms + self.synonyms
+
+
+@lru_cache(maxsize=1)
+def _synonym_data() -> dict:
+    return yaml.safe_load((Path(__file__).with_name("synonyms.yml")).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, tuple[str, ...]]:
+    return {fold(word): tuple(fold(s) for s in alt) for word, alt in _synonym_data()["synonyms"].items()}
+
+
+def rephrase(text: str) -> str:
+    """Everyday phrases (« au jour le jour ») replaced by the word the documents use (« quotidien »)."""
+    folded = fold(text)
+    for phrase, word in _synonym_data().get("phrases", {}).items():
+        folded = folded.replace(fold(phrase), fold(word))
+    return folded
+
+
+def key_terms(text: str) -> list[Term]:
+    """The content words of a question with their lemmas, filler left out, one per stem."""
+    out: list[Term] = []
+    seen: set[str] = set()
+    table = synonyms()
+    for word, lemma in word_lemmas(rephrase(text[:500])):
+        if len(word) < 2 or word in STOP or word in FILLER or lemma in FILLER or (word.isdigit() and len(word) < 3):
+            continue
+        forms = tuple(dict.fromkeys(f for f in (word, lemma) if f and f not in STOP and len(f) > 1))
+        if not forms or any(stem(f) in seen for f in forms):
+            continue
+        seen.update(stem(f) for f in forms)
+        out.append(Term(forms, tuple(dict.fromkeys(s for f in forms for s in table.get(f, ())))))
+    return out
+
+
+@lru_cache(maxsize=512)
+def word_lemmas(text: str) -> tuple[tuple[str, str], ...]:
+    """(folded word, folded lemma) pairs of a text, hyphenated words split (« contribue-t-elle »)."""
+    pairs = []
+    for token in nlp()(text):
+        if token.is_punct or token.is_space:
+            continue
+        word, lemma = fold(token.text).strip("-'"), fold(token.lemma_ or token.text).strip("-'")
+        if not re.fullmatch(r"[\w'-]+", word):
+            continue
+        parts = [p for p in word.split("-") if p] if "-" in word and not word.startswith("non-") else [word]
+        pairs += [(part, lemma if len(parts) == 1 else part) for part in parts]
+    return tuple(pairs)
+
+
+def stem(word: str) -> str:
+    """A word's beginning, shared by its inflections (« contribue », « contribution »)."""
+    return word[:max(4, len(word) - 2)] if len(word) > 4 else word
+
+
+def years_in(text: str) -> list[int]:
+    return [int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", text)]

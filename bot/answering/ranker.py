@@ -1,0 +1,307 @@
+"""Score every candidate answer against a question; the best one is said only if it covers the question.
+
+Candidates are the curated answers and every sentence of the corpus (retrieved
+by SQLite FTS5's bm25 over words and lemmas, plus every sentence of the document
+the question names). A candidate's *coverage* is the share of the question's key
+terms it holds, each weighted by its rarity in the corpus (inverse document
+frequency over sentences), a term counting in part when a word of the candidate
+is close to it in spaCy's word vectors. The question's type (« quand » wants a
+date) and the document it names then order candidates of equal coverage.
+"""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from bot.answering.cues import QuestionType, Scope, Term, key_terms, question_type, satisfies, stem
+from bot.lemmas import lemmatize
+from bot.store import Citation, KnowledgeStore, SentenceInfo
+from bot.text import fold, words
+
+CONFIDENT = 0.72  # coverage from which the best candidate is the answer
+CLOSEST = 0.4  # coverage from which it is offered as the closest passage
+MARGIN = 0.05  # lead over a rival passage needed to answer rather than offer the closest
+SCOPE_BONUS = 0.25
+TOPIC_BONUS = 0.1
+FOCUS = 2.0  # weight of the terms of the clause that asks, or of the new turn of a follow-up
+BROAD_BONUS = 0.06
+TYPE_MALUS = 0.2
+SIMILAR = 0.62  # word-vector cosine from which a word paraphrases a term
+SIMILAR_CREDIT = 0.6
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Something the assistant could say, with where it comes from."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    terms: frozenset[str]
+    sentence: SentenceInfo | None = None
+    answer_id: str | None = None
+    topic: str | None = None
+    summary: bool = False  # the first curated answer of its topic: the overview a broad question wants
+
+    @property
+    def documents(self) -> set[str]:
+        return {c.document_id for c in self.citations}
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """The ranker's verdict on a question: the best candidate and how well it covers the question."""
+
+    candidate: Candidate | None
+    coverage: float
+    type_ok: bool
+    terms: tuple[Term, ...]
+    missing: tuple[Term, ...]
+    ignored: tuple[Term, ...] = ()  # names the question takes for granted that no document uses
+
+    margin: float = 1.0  # lead over the best candidate citing other paragraphs
+
+    @property
+    def confident(self) -> bool:
+        """The best candidate covers the question, has the shape of its answer, and no other passage rivals it."""
+        return self.candidate is not None and self.coverage >= CONFIDENT and self.type_ok and self.margin >= MARGIN
+
+    @property
+    def close(self) -> bool:
+        return self.candidate is not None and self.coverage >= CLOSEST
+
+
+class Ranker:
+    """Ranks the store's curated answers and sentences for a question."""
+
+    def __init__(self, store: KnowledgeStore, vectors_path: Path | None = None) -> None:
+        self.store = store
+        self.vectors_path = vectors_path
+        self._match_cache: dict[str, frozenset[str]] = {}
+
+    # --- corpus statistics ------------------------------------------------------
+    @cached_property
+    def _sentences(self) -> list[SentenceInfo]:
+        return self.store.sentences()
+
+    @cached_property
+    def _vocabulary(self) -> list[str]:
+        return sorted({t for s in self._sentences for t in s.terms})
+
+    @cached_property
+    def _postings(self) -> dict[str, set[int]]:
+        """Each word or lemma of the corpus → the sentences holding it."""
+        postings: dict[str, set[int]] = {}
+        for sentence in self._sentences:
+            for token in sentence.terms:
+                postings.setdefault(token, set()).add(sentence.id)
+        return postings
+
+    @cached_property
+    def _all_tokens(self) -> list[str]:
+        return sorted(set(self._postings) | {t for c in self._curated for t in c.terms})
+
+    def matches(self, form: str) -> frozenset[str]:
+        """The corpus words a question form matches: its inflections (same beginning), or a shorter
+        word it starts with (« afghan » in « afghanistan »); short forms and numbers match exactly."""
+        found = self._match_cache.get(form)
+        if found is None:
+            if len(form) <= 3 or form.isdigit():
+                found = frozenset([form])
+            else:
+                prefix = stem(form)
+                start = bisect.bisect_left(self._all_tokens, prefix)
+                tokens = set()
+                for token in self._all_tokens[start:]:
+                    if not token.startswith(prefix):
+                        break
+                    tokens.add(token)
+                tokens |= {form[:n] for n in range(6, len(form)) if form[:n] in self._postings}
+                found = frozenset(tokens)
+            self._match_cache[form] = found
+        return found
+
+    def _df(self, term: str) -> int:
+        sentences: set[int] = set()
+        for token in self.matches(term):
+            sentences |= self._postings.get(token, set())
+        return len(sentences)
+
+    def weight(self, term: str) -> float:
+        """Inverse document frequency over sentences: a rare term decides more than a common one."""
+        n = len(self._sentences) or 1
+        return math.log(1 + n / (self._df(term) + 0.5))
+
+    def share(self, ranked: Ranked, words: list[str]) -> float:
+        """The share of a question's weight that ``words`` carry."""
+        weights = {t.word: min(self.weight(f) for f in t.forms) for t in ranked.terms}
+        total = sum(weights.values()) or 1.0
+        return sum(weights.get(w, 0.0) for w in words) / total
+
+    @property
+    def unknown_weight(self) -> float:
+        """Above this weight a term is in no sentence at all."""
+        n = len(self._sentences) or 1
+        return math.log(1 + n / 1.5)
+
+    @cached_property
+    def _known(self) -> list[str]:
+        """Every word of the sentences and curated answers: what a typo is corrected to."""
+        return sorted(set(self._vocabulary) | {t for c in self._curated for t in c.terms if " " not in t})
+
+    def correct(self, term: str) -> str:
+        """A term no sentence holds, replaced by the closest known word when it is a typo of one.
+
+        A real French word (one with a word vector) is never « corrected »: « argent » is not « agent ».
+        """
+        if len(term) < 5 or term.isdigit() or self._df(term) or term in self._known:
+            return term
+        if self._paraphrases is not None and self._paraphrases.is_word(term):
+            return term
+        best = process.extractOne(term, self._known, scorer=fuzz.ratio, score_cutoff=84)
+        return best[0] if best else term
+
+    @cached_property
+    def _curated(self) -> list[Candidate]:
+        out = []
+        topics: set[str] = set()
+        for info in self.store.answers():
+            terms = frozenset(words(info.text)) | frozenset(lemmatize(info.text)) | frozenset(info.keywords)
+            out.append(Candidate(info.text, info.citations, terms, answer_id=info.id, topic=info.topic,
+                                 summary=info.topic not in topics))
+            topics.add(info.topic)
+        return out
+
+    @cached_property
+    def _paraphrases(self) -> _Paraphrases | None:
+        return _Paraphrases.load(self.vectors_path, self._vocabulary) if self.vectors_path else None
+
+    # --- ranking -----------------------------------------------------------------
+    def rank(self, question: str, scope: Scope, kind: QuestionType | None = None,
+             curated: bool = True, topic: str | None = None, focus: str | None = None) -> Ranked:
+        """The best candidate for ``question`` (already stripped of its scope by ``scope.rest``)."""
+        kind = kind or question_type(question)
+        terms = [Term(tuple(dict.fromkeys(self.correct(f) for f in t.forms)), t.synonyms)
+                 for t in key_terms(scope.rest)]
+        if not terms:
+            return Ranked(None, 0.0, False, (), ())
+        names = {fold(w) for w in re.findall(r"\b[A-ZÀ-Ý][\w-]+", question)}
+        ignored = [t for t in terms if t.word in names and not any(self._df(f) or f in self._known for f in t.forms)]
+        if ignored and len(terms) - len(ignored) >= 3:
+            terms = [t for t in terms if t not in ignored]
+        else:
+            ignored = []
+        focused = {f for t in key_terms(focus) for f in t.forms} if focus else set()
+        weights = {t: min(self.weight(f) for f in t.forms) for t in terms}
+        if focused:
+            weights = {t: w * (FOCUS if focused & set(t.forms) else 1.0) for t, w in weights.items()}
+        ranked = self._rank_terms(terms, weights, scope, kind, curated, topic)
+        return replace(ranked, ignored=tuple(ignored))
+
+    def _rank_terms(self, terms: list[Term], weights: dict[Term, float], scope: Scope, kind: QuestionType,
+                    curated: bool, topic: str | None) -> Ranked:
+        pool = [self._sentence_candidate(s)
+                for s in self.store.sentences_matching([f for t in terms for f in t.matchable])]
+        if curated:
+            pool += self._curated
+        if scope.document_id and scope.strict:
+            inside = [c for c in pool if scope.document_id in c.documents]
+            inside += [self._sentence_candidate(s) for s in self._sentences if s.document_id == scope.document_id]
+            ranked = self._best(terms, weights, inside, scope, kind, topic)
+            if ranked.close:
+                return ranked
+        elif scope.document_id:
+            pool += [self._sentence_candidate(s) for s in self._sentences if s.document_id == scope.document_id]
+        return self._best(terms, weights, pool, scope, kind, topic)
+
+    def _best(self, terms: list[Term], weights: dict[Term, float], pool: list[Candidate], scope: Scope,
+              kind: QuestionType, topic: str | None) -> Ranked:
+        total = sum(weights.values())
+        scored: list[tuple[float, float, bool, Candidate, tuple[Term, ...]]] = []
+        seen: set[tuple[str, int | None]] = set()
+        for cand in pool:
+            key = (cand.answer_id or "", cand.sentence.id if cand.sentence else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            credit = {t: self._credit(t, cand) for t in terms}
+            coverage = sum(weights[t] * credit[t] for t in terms) / total
+            type_ok = satisfies(kind, cand.text)
+            score = coverage + (SCOPE_BONUS if scope.document_id in cand.documents else 0.0)
+            score -= 0.0 if type_ok else TYPE_MALUS
+            score -= 0.03 * (len(cand.text) / 300) + (0.04 if cand.answer_id else 0.0)
+            score += TOPIC_BONUS if topic and cand.topic == topic else 0.0
+            score += BROAD_BONUS if cand.summary and len(terms) <= 1 else 0.0
+            scored.append((score, coverage, type_ok, cand, tuple(t for t in terms if credit[t] < 0.5)))
+        if not scored:
+            return Ranked(None, 0.0, False, tuple(terms), tuple(terms))
+        scored.sort(key=lambda item: -item[0])
+        score, coverage, type_ok, cand, missing = scored[0]
+        where = {(c.document_id, c.paragraph) for c in cand.citations}
+        rival = next((item for item in scored[1:]
+                      if where.isdisjoint((c.document_id, c.paragraph) for c in item[3].citations)), None)
+        margin = score - rival[0] if rival and rival[1] >= CLOSEST else 1.0
+        return Ranked(cand, coverage, type_ok, tuple(terms), missing, margin=margin)
+
+    def _credit(self, term: Term, cand: Candidate) -> float:
+        return max(self._form_credit(form, cand) for form in term.matchable)
+
+    def _form_credit(self, term: str, cand: Candidate) -> float:
+        if not self.matches(term).isdisjoint(cand.terms):
+            return 1.0
+        if len(term) <= 3 or term.isdigit() or self._paraphrases is None:
+            return 0.0
+        return SIMILAR_CREDIT * self._paraphrases.best(term, cand.terms)
+
+    def _sentence_candidate(self, sentence: SentenceInfo) -> Candidate:
+        return Candidate(sentence.text, (sentence.citation,), sentence.terms, sentence=sentence)
+
+
+class _Paraphrases:
+    """Word-vector similarity between a question term and the corpus words (spaCy's static vectors)."""
+
+    def __init__(self, nlp: Any, vocabulary: list[str], matrix: Any) -> None:
+        self._nlp = nlp
+        self._vocabulary = vocabulary
+        self._matrix = matrix
+        self._rows: dict[str, dict[str, float]] = {}
+
+    @classmethod
+    def load(cls, path: Path, vocabulary: list[str]) -> _Paraphrases | None:
+        if not path.exists():
+            return None
+        import numpy as np
+        import spacy
+
+        nlp = spacy.load(path)
+        vocab = [w for w in vocabulary if len(w) >= 4 and nlp.vocab.has_vector(w)]
+        if not vocab:
+            return None
+        matrix = np.array([nlp.vocab.get_vector(w) for w in vocab], dtype="float32")
+        matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-9
+        return cls(nlp, vocab, matrix)
+
+    def is_word(self, term: str) -> bool:
+        return bool(self._nlp.vocab.has_vector(term))
+
+    def best(self, term: str, candidate_terms: frozenset[str]) -> float:
+        """The highest similarity above the threshold between ``term`` and a word of the candidate, else 0."""
+        if term not in self._rows:
+            self._rows[term] = self._similar_words(term)
+        return max((sim for word, sim in self._rows[term].items() if word in candidate_terms), default=0.0)
+
+    def _similar_words(self, term: str) -> dict[str, float]:
+        if not self._nlp.vocab.has_vector(term):
+            return {}
+        import numpy as np
+
+        vector = self._nlp.vocab.get_vector(term)
+        sims = self._matrix @ (vector / (np.linalg.norm(vector) + 1e-9))
+        close = np.nonzero(sims >= SIMILAR)[0]
+        return {self._vocabulary[i]: float(sims[i]) for i in close if stem(self._vocabulary[i]) != stem(term)}

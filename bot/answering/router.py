@@ -1,0 +1,447 @@
+"""Decide, for one turn, which answer fits: a structured fact, a curated answer, a sentence, or « je ne sais pas ».
+
+The intent says what kind of question the NLU thinks it is; it never forces an
+answer that does not fit. Structured answers (partners, dates, lists, counts,
+documents, paragraphs) are chosen from the question's own cues; everything else
+goes through the ranker, which abstains when no candidate covers the question.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot import answers
+from bot.answering.context import (
+    DialogueState,
+    Kind,
+    asks_for_quote,
+    borrow,
+    is_elliptical,
+    refers_back,
+    refers_to_place,
+)
+from bot.answering.cues import (
+    SCOPE_PHRASES,
+    Scope,
+    asking_clause,
+    document_scope,
+    key_terms,
+    question_type,
+    word_list,
+    years_in,
+)
+from bot.answering.ranker import Ranked, Ranker
+from bot.answers import Reply
+from bot.question import (
+    asks_comparison,
+    asks_membership,
+    asks_participating_states,
+    asks_when,
+    group_in,
+    is_bare_subject,
+    order_in,
+    paragraph_number,
+    year_filter,
+)
+from bot.store import CountryMatch, DocumentInfo, KnowledgeStore
+from bot.text import fold, name_key
+
+MAX_MESSAGE = 1000
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One user message as the NLU read it."""
+
+    text: str
+    intent: str | None = None
+    entities: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def entity(self, name: str) -> str | None:
+        values = self.entities.get(name) or ()
+        return values[0] if values else None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What to say (replies, or a response of domain.yml) and the state it leaves."""
+
+    replies: tuple[Reply, ...]
+    state: DialogueState
+    response: str | None = None
+
+
+UNKNOWN_SHARE = 0.3  # share of a search's weight, in words no document uses, that means « not covered »
+SMALL_TALK = {"greet": "utter_greet", "thank": "utter_thank"}
+# The curated topic a topic intent announces: its answers get a small bonus, never a free pass.
+TOPIC_OF_INTENT = {
+    "ask_become_partner": "become_partner", "ask_contact_groups": "contact_groups",
+    "ask_partnership_fund": "partnership_fund", "ask_dialogue": "dialogue", "ask_themes": "themes",
+    "ask_cooperation": "cooperation", "ask_afghanistan": "afghanistan", "ask_events": "events", "ask_osce": "osce",
+    "ask_contact": "contact", "ask_nrc": "nrc",
+}
+_TAG = re.compile(r"<[^<>]{0,200}>")
+_POLITE = re.compile(r"^(bonjour|bonsoir|salut|coucou|hello)\b[ ,!.]*|\b(merci (beaucoup |bien )?(d'avance|par avance)"
+                     r"?|d'avance merci)\b.*$|\bpour votre aide\b.*$")
+_ASKING = re.compile(r"\b(j'aimerais|je voudrais|je souhaiterais|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu)"
+                     r"( bien)?( me)? (savoir|dire|indiquer|expliquer|preciser|confirmer)"
+                     r"( si possible)?,?( si possible)?,?"
+                     r"|\b(dites-moi|dis-moi|indiquez-moi)\b")
+
+
+def core_question(text: str) -> str:
+    """The question inside a message: HTML tags dropped, and in a long polite message the part that asks.
+
+    « Bonjour, je prépare un exposé… et j'aimerais savoir en quelle année la
+    Thaïlande est devenue partenaire, merci d'avance » → « en quelle année … partenaire ».
+    """
+    text = re.sub(r"\s+", " ", _TAG.sub(" ", text)).strip()
+    if len(text.split()) < 12:
+        return text
+    folded = fold(text)
+    asking = list(_ASKING.finditer(folded))
+    start = asking[-1].end() if asking else 0
+    polite = _POLITE.search(folded, start) if start else None
+    end = polite.start() if polite and polite.start() > start else len(text)
+    core = text[start:end].strip(" ,.;")
+    return core if len(core.split()) >= 3 else text
+_HOW_ARE_YOU = re.compile(r"\b(ca va|tu vas bien|vous allez bien|comment vas|comment allez|la forme)\b")
+_QUESTION = re.compile(r"\?|\b(quand|comment|combien|pourquoi|quel|quelle|quels|quelles|qui|ou|est-ce)\b")
+_PARTNER_CUE = re.compile(r"\b(partenaire|partenariat|devenu|devenue|rejoint|adhe|membre|statut|associe|etats? "
+                          r"participants?|groupe|premier|premiere|dernier|ancien|recent|avant|apres|quand|depuis|annee"
+                          r"|date|plus partenaire|coopere|participe)")
+_PARTNER_WORDS = word_list("partnership")
+_DOCUMENT_ABOUT = re.compile(r"(de quoi (parle|traite)|c'est quoi|qu'est-ce que|qu'est ce que|que contient|resume"
+                             r"|reference|numero|symbole|cote|correspond"
+                             r"|sujet|porte sur|objet|adopte|de quand date|date de|quand a ete|parle de quoi|dit quoi"
+                             r"|que dit|presente)")
+_DOCUMENT_WORDS = word_list("document_about")
+_CITING = re.compile(r"(quels? (documents?|textes?) (le |la |l')?(cite|citent|mentionne|mentionnent|evoque|evoquent"
+                     r"|font reference|fait reference|renvoie|renvoient)|qui (cite|mentionne)|ou est (cite|mentionne))")
+_AS_OF = re.compile(r"\b(y avait|y a-t-il eu|etaient|comptait|existait|avait l'osce|a l'epoque|etait-il|etait-elle"
+                    r"|a-t-il ete|a-t-elle ete|ont-ils ete|etaient-ils)\b")
+_PREMISE = re.compile(r"\b(puisque|comme|vu que|etant donne que|sachant que|du moment que)\b.{0,60}"
+                      r"\b(etat participant|etat membre|membre de l'osce|membre)\b")
+
+
+class Router:
+    """Answers turns from one knowledge store, with one ranker."""
+
+    def __init__(self, store: KnowledgeStore, ranker: Ranker) -> None:
+        self.store = store
+        self.ranker = ranker
+
+    def warm_up(self) -> None:
+        """Load the spaCy models, the corpus statistics and the caches now rather than on the first question."""
+        self.answer(Turn("À quoi sert le Fonds de partenariat ?", "ask_partnership_fund"), DialogueState())
+        self.answer(Turn("Quand la Thaïlande est-elle devenue partenaire ?", "ask_partner"), DialogueState())
+
+    def answer(self, turn: Turn, state: DialogueState) -> Outcome:
+        text = core_question(turn.text[:MAX_MESSAGE])
+        if not text:
+            return Outcome((), state, "utter_please_rephrase")
+        if turn.intent in SMALL_TALK and not self._is_question(text):
+            greeting = "utter_how_are_you" if _HOW_ARE_YOU.search(fold(text)) else SMALL_TALK[turn.intent]
+            return Outcome((), state, greeting)
+        if state.passage and asks_for_quote(text):
+            return self._quote_last(state)
+        if turn.intent == "ask_source":
+            return Outcome((answers.source_reply(state.sources, self.store),), state)
+        if turn.intent == "list_documents":
+            return self._say(answers.documents_list_reply(self.store), state, Kind.DOCUMENTS)
+        if state.query and is_elliptical(text) and not self._starts_afresh(turn, text, state):
+            follow = self._structured_follow_up(turn, text, state)
+            if follow:
+                return follow
+            borrowed = borrow(text, state)
+            beyond = self._beyond_documents(borrowed)
+            if beyond:
+                return self._say(beyond, state.after(query=borrowed), None)
+            return self._ranked(borrowed, state, turn, elliptical=True)
+        beyond = self._beyond_documents(text)
+        if beyond:
+            return self._say(beyond, state.after(query=text), None)
+        return self._structured(turn, text, state) or self._ranked(text, state, turn)
+
+    # --- cues -----------------------------------------------------------------------
+    def _is_question(self, text: str) -> bool:
+        folded = fold(text)
+        return len(folded.split()) >= 6 and bool(_QUESTION.search(folded)) and len(key_terms(text)) >= 2
+
+    def _starts_afresh(self, turn: Turn, text: str, state: DialogueState) -> bool:
+        """A short turn with its own complete question (« Et combien de partenaires asiatiques ? »)."""
+        return bool(self.countries(turn, text)) and state.kind not in _PARTNER_KINDS and \
+            not is_bare_subject(text) and bool(re.search(r"\b(partenaire|membre)", fold(text)))
+
+    def countries(self, turn: Turn, text: str) -> list[CountryMatch]:
+        """Countries of the message: NLU entities first, then a scan of the text.
+
+        An entity inside a longer name the scan found is dropped: « Corée » read in
+        « Corée du Nord » must not answer for the Republic of Korea.
+        """
+        scanned = self.store.countries_in_text(text)
+        found: list[CountryMatch] = []
+        for value in turn.entities.get("country", ()):
+            if any(f" {name_key(str(value))} " in f" {m.query} " for m in scanned):
+                continue
+            match = self.store.find_country(str(value))
+            if match and all(m.name != match.name for m in found):
+                found.append(match)
+        for match in scanned:
+            if all(m.name != match.name for m in found):
+                found.append(match)
+        return found
+
+    def _beyond_documents(self, text: str) -> Reply | None:
+        """« en 2021 », « depuis 2020 »: past the documents' last date nothing can be said."""
+        last = self.store.last_year()
+        folded = fold(text)
+        later = [y for y in years_in(folded) if y > last]
+        since = re.search(rf"\b(depuis|apres|a partir de)\s+(l'annee\s+)?{last}\b", folded)
+        if not later and not since:
+            return None
+        return answers.beyond_documents_reply(later[0] if later else last, last)
+
+    # --- structured answers ------------------------------------------------------------
+    def _structured(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
+        folded = fold(text)
+        group = group_in(turn.entity("group"), text)
+        countries = self.countries(turn, text)
+        if not countries and state.country and refers_back(text) and _PARTNER_CUE.search(folded):
+            countries = [m for m in [self.store.find_country(state.country)] if m]
+        if countries and _PREMISE.search(folded):
+            return self._say_all([answers.premise_membership_reply(m, self.store.count("participating_states"))
+                                  for m in countries[:2]], state, Kind.PARTNER_MEMBER, country=countries[0].name)
+        if countries and self._about_partnership(text, countries, turn.intent):
+            return self._partner(turn, text, state, countries)
+        if not countries and (turn.intent in _GROUP_INTENTS or group) and \
+                self._about_partnership(text, [], turn.intent):
+            return self._group_question(turn, text, state, group)
+        if turn.intent in _PARTNER_INTENTS | _GROUP_INTENTS and _PARTNER_CUE.search(folded) and \
+                not self._ranked_close(text):
+            if countries:
+                return self._partner(turn, text, state, countries)
+            return self._group_question(turn, text, state, group)
+        doc = self._document(turn, text)
+        if doc is not None:
+            label = paragraph_number(text)
+            if label:
+                return self._say(answers.paragraph_reply(self.store, doc, label), state, Kind.PARAGRAPH,
+                                 document=doc.id, query=text)
+            asks_paragraph = re.search(r"\b(paragraphe|alinea|§)", folded)
+            if (turn.intent == "ask_citing" or _CITING.search(folded)) and not asks_paragraph:
+                return self._say(answers.citing_reply(doc), state, Kind.CITING, document=doc.id, query=text)
+            if self._about_document(text):
+                return self._say(answers.document_reply(doc), state, Kind.DOCUMENT, document=doc.id, query=text)
+        elif turn.intent == "ask_paragraph" and paragraph_number(text) and state.document:
+            doc = self.store.document(state.document)
+            return self._say(answers.paragraph_reply(self.store, doc, paragraph_number(text)), state,
+                             Kind.PARAGRAPH, query=text)
+        if not countries and turn.intent in ("ask_partner", "compare_partners") and not self._other_terms(text, []):
+            return self._say(answers.ask_which_country(), state, None)
+        return None
+
+    def _ranked_close(self, text: str) -> bool:
+        """Whether a curated answer or a sentence comes close to the question."""
+        return self.ranker.rank(text, document_scope(text), question_type(text)).close
+
+    def _about_partnership(self, text: str, countries: list[CountryMatch], intent: str | None) -> bool:
+        """Whether the question is about being a partner (status, date, group, order), not another subject."""
+        if not _PARTNER_CUE.search(fold(text)) and intent not in _PARTNER_INTENTS and not is_bare_subject(text):
+            return False
+        return not self._other_terms(text, countries)
+
+    def _other_terms(self, text: str, countries: list[CountryMatch]) -> list[str]:
+        """Key terms that are neither partnership words nor the countries named."""
+        names = {w for m in countries for w in fold(f"{m.query} {m.name}").replace("'", " ").split()}
+        names |= {w for m in countries for w in name_key(m.name).split()}
+        out = []
+        for term in key_terms(text):
+            if any(f in _PARTNER_WORDS or f in names or f.isdigit() or _is_country_word(f, names) or
+                   group_in(f) for f in term.forms):
+                continue
+            out.append(term.word)
+        return out
+
+    def _partner(self, turn: Turn, text: str, state: DialogueState, countries: list[CountryMatch]) -> Outcome:
+        folded = fold(text)
+        order = order_in(text)
+        if len(countries) >= 2 and asks_comparison(text):
+            return self._say(answers.compare_reply(countries), state, Kind.COMPARE, query=text)
+        if order != "all" and len(countries) == 1 and re.search(r"\b(premier|premiere|dernier|derniere|plus "
+                                                                 r"(ancien|recent))", folded):
+            group = group_in(turn.entity("group"), text) or (countries[0].partner.group if countries[0].partner
+                                                             else None)
+            return self._say(answers.order_reply(self.store, group, order, claimed=countries[0]), state, Kind.ORDER,
+                             group=group, query=text)
+        years = years_in(folded)
+        member = asks_membership(text)
+        if years and not member and _AS_OF.search(folded) or (years and re.search(r"\ben \d{4}\b", folded)
+                                                               and not asks_when(text)):
+            replies = [answers.partner_in_year_reply(m, years[0]) for m in countries[:3]]
+            return self._say_all(replies, state, Kind.PARTNER_STATUS, country=countries[0].name, query=text)
+        return self._partner_answer(countries, state, asks_when(text), member, text)
+
+    def _partner_answer(self, countries: list[CountryMatch], state: DialogueState, when: bool, member: bool,
+                        text: str) -> Outcome:
+        cite = self.store.count("méditerranéen").citation
+        replies = []
+        for match in countries[:3]:
+            replies.append(answers.membership_reply(match, self.store.count("participating_states")) if member
+                           else answers.partner_reply(match, match.query, when, cite))
+        kind = Kind.PARTNER_MEMBER if member else Kind.PARTNER_WHEN if when else Kind.PARTNER_STATUS
+        return self._say_all(replies, state, kind, country=countries[0].name, query=text)
+
+    def _group_question(self, turn: Turn, text: str, state: DialogueState, group: str | None) -> Outcome:
+        folded = document_scope(text).rest
+        years = year_filter(folded)
+        as_of = years_in(folded)[0] if years_in(folded) and (_AS_OF.search(folded) or turn.intent == "count_partners"
+                                                              or re.search(r"\bcombien\b", folded)) else None
+        if asks_participating_states(text) and not group:
+            return self._say(answers.count_reply(self.store, None, True), state, Kind.COUNT, query=text)
+        if as_of is not None:
+            kind = Kind.COUNT if re.search(r"\bcombien\b|\bnombre\b", folded) else Kind.LIST
+            return self._say(answers.as_of_reply(self.store, group, as_of), state, kind, group=group, query=text)
+        if re.search(r"\bcombien\b|\bnombre\b", folded) or turn.intent == "count_partners" and years.empty:
+            return self._say(answers.count_reply(self.store, group, False), state, Kind.COUNT, group=group, query=text)
+        order = order_in(text)
+        if order != "all" or turn.intent == "partner_order":
+            return self._say(answers.order_reply(self.store, group, order), state, Kind.ORDER, group=group,
+                             query=text)
+        return self._say(answers.list_reply(self.store, group, years), state, Kind.LIST, group=group, query=text)
+
+    def _structured_follow_up(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
+        """« Et le Japon ? », « et les méditerranéens ? », « non, je voulais dire le Maroc »,
+        « lequel ? », « et le plus ancien ? » after a structured answer."""
+        countries = self.countries(turn, text)
+        group = group_in(turn.entity("group"), text)
+        folded = fold(text)
+        if countries and (state.kind in _PARTNER_KINDS or state.kind in (Kind.COMPARE, Kind.ORDER) or
+                          self._about_partnership(text, countries, turn.intent)):
+            when = state.kind not in (Kind.PARTNER_STATUS, Kind.PARTNER_MEMBER)
+            member = state.kind == Kind.PARTNER_MEMBER or asks_membership(text)
+            return self._partner_answer(countries, state, when, member, borrow(text, state))
+        if group and order_in(text) != "all":
+            return self._say(answers.order_reply(self.store, group, order_in(text)), state, Kind.ORDER, group=group)
+        if state.kind in _GROUP_KINDS:
+            order = order_in(text)
+            target = group or state.group
+            if order != "all":
+                return self._say(answers.order_reply(self.store, target, order), state, Kind.ORDER, group=target)
+            if re.search(r"\b(lequel|lesquels|laquelle|lesquelles|qui sont-ils|qui sont ils|lesquels sont-ils"
+                         r"|quels sont-ils)\b", folded):
+                return self._say(answers.list_reply(self.store, target, year_filter(state.query or "")), state,
+                                 Kind.LIST, group=target)
+            years = year_filter(text)
+            if not group and not years.empty:
+                return self._say(answers.list_reply(self.store, state.group, years), state, Kind.LIST)
+        if group and not countries and state.kind in _PARTNER_KINDS | _GROUP_KINDS | {Kind.COMPARE}:
+            query = borrow(text, state) if state.kind in _GROUP_KINDS else text
+            return self._group_question(turn, query, state, group)
+        if state.kind in _PARTNER_KINDS and re.search(r"\bquel groupe\b|\bgroupe\b", folded) and state.country:
+            match = self.store.find_country(state.country)
+            if match:
+                return self._partner_answer([match], state, False, False, text)
+        return None
+
+    def _document(self, turn: Turn, text: str) -> DocumentInfo | None:
+        for value in turn.entities.get("document", ()):
+            doc = self.store.document(str(value))
+            if doc:
+                return doc
+        return self.store.document(text)
+
+    def _about_document(self, text: str) -> bool:
+        """« De quoi parle la décision 5/11 ? »: the document itself is asked about, not one of its clauses."""
+        if not _DOCUMENT_ABOUT.search(fold(text)):
+            return False
+        rest = document_scope(text).rest
+        others = [t for t in key_terms(rest) if not any(f in _DOCUMENT_WORDS or f.isdigit() or "/" in f
+                                                        for f in t.forms)]
+        named = self.store.document(text)
+        names = set(fold(named.name).split()) if named else set()
+        return len([t for t in others if t.word not in names]) == 0
+
+    # --- ranked answers ---------------------------------------------------------------
+    def _ranked(self, text: str, state: DialogueState, turn: Turn, elliptical: bool = False) -> Outcome:
+        scope = document_scope(text)
+        if scope.document_id is None and state.document and refers_back(turn.text) and \
+                not refers_to_place(turn.text):
+            document = self._corpus_id(state.document)
+            if document in SCOPE_PHRASES:
+                scope = Scope(document, scope.rest)
+                text = f"selon {SCOPE_PHRASES[document]}, {text}"
+        if refers_to_place(turn.text) and state.country and not self.store.countries_in_text(text):
+            text = f"{text} {state.country}"
+        focus = turn.text if elliptical else asking_clause(text)
+        ranked = self.ranker.rank(text, scope, question_type(focus or text),
+                                  topic=TOPIC_OF_INTENT.get(turn.intent or ""), focus=focus)
+        if ranked.confident:
+            return self._passage(ranked, state, text, closest=False)
+        if turn.intent == "out_of_scope":
+            return Outcome((), state, "utter_out_of_scope")
+        unknown = self._unknown(ranked)
+        if not ranked.terms or len(unknown) == len(ranked.terms):
+            return Outcome((), state, "utter_please_rephrase")
+        if unknown and turn.intent == "search_documents" and self.ranker.share(ranked, unknown) >= UNKNOWN_SHARE:
+            return self._say(answers.not_covered_reply(self.store, text, unknown), state.after(query=text), None)
+        if ranked.close:
+            return self._passage(ranked, state, text, closest=True)
+        if unknown:
+            return self._say(answers.not_covered_reply(self.store, text, unknown), state.after(query=text), None)
+        return self._say(answers.no_answer_reply(), state.after(query=text), None)
+
+    def _unknown(self, ranked: Ranked) -> list[str]:
+        """Key terms of the question that no document uses in any form: the subject is not covered."""
+        return [t.word for t in ranked.missing if all(self.ranker.weight(f) > self.ranker.unknown_weight
+                                                     for f in t.forms) and not t.word.isdigit()]
+
+    def _passage(self, ranked: Ranked, state: DialogueState, query: str, closest: bool) -> Outcome:
+        cand = ranked.candidate
+        assert cand is not None
+        if cand.sentence is not None:
+            reply = answers.passage_reply(cand.sentence, closest)
+        else:
+            reply = answers.curated_reply(cand.text, cand.citations, closest)
+        absent = self._absent_names(ranked)
+        if absent:
+            reply = answers.with_absent_names(reply, absent)
+        return self._say(reply, state, Kind.PASSAGE, query=query,
+                         document=cand.citations[0].document_id if cand.citations else None)
+
+    def _absent_names(self, ranked: Ranked) -> list[str]:
+        return [t.word for t in ranked.ignored]
+
+    def _quote_last(self, state: DialogueState) -> Outcome:
+        document, _, label = (state.passage or "").partition("|")
+        paragraph = self.store.paragraph(document, label)
+        if paragraph is None:
+            return self._say(answers.no_passage_reply(), state, None)
+        return self._say(answers.paragraph_quote_reply(paragraph), state, state.kind)
+
+    def _corpus_id(self, document: str) -> str | None:
+        info = self.store.document(document)
+        return info.corpus_document_id if info else document
+
+    # --- output ------------------------------------------------------------------------
+    def _say(self, reply: Reply, state: DialogueState, kind: Kind | None, **changes: object) -> Outcome:
+        return self._say_all([reply], state, kind, **changes)
+
+    def _say_all(self, replies: list[Reply], state: DialogueState, kind: Kind | None,
+                 **changes: object) -> Outcome:
+        cited = [c for r in replies for c in r.citations]
+        new = state.after(kind=kind or state.kind, **changes)
+        if cited:
+            new = new.after(sources=answers.cite_list(cited),
+                            passage=f"{cited[0].document_id}|{cited[0].paragraph}")
+        return Outcome(tuple(replies), new)
+
+
+_PARTNER_KINDS = {Kind.PARTNER_WHEN, Kind.PARTNER_STATUS, Kind.PARTNER_MEMBER}
+_GROUP_KINDS = {Kind.LIST, Kind.COUNT, Kind.ORDER}
+_PARTNER_INTENTS = {"ask_partner", "follow_up", "compare_partners"}
+_GROUP_INTENTS = {"list_partners", "count_partners", "partner_order"}
+
+
+def _is_country_word(word: str, names: set[str]) -> bool:
+    return any(word.startswith(n[:5]) for n in names if len(n) >= 5)

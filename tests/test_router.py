@@ -1,0 +1,222 @@
+"""The answering router on the real store: structured facts, ranked passages, abstention, context."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot import answers
+from bot.answering.context import DialogueState, Kind
+from bot.answering.cues import document_scope
+from bot.answering.ranker import Ranker
+from bot.answering.router import Outcome, Router, Turn, core_question
+from bot.nlu_spacy import NLU_SPACY_MODEL
+from bot.store import KnowledgeStore
+
+
+@pytest.fixture(scope="module")
+def router(store: KnowledgeStore) -> Router:
+    return Router(store, Ranker(store, NLU_SPACY_MODEL))
+
+
+def ask(router: Router, text: str, intent: str | None = None, state: DialogueState | None = None,
+        **entities: Any) -> tuple[str, Outcome]:
+    turn = Turn(text, intent, {k: (v,) for k, v in entities.items()})
+    outcome = router.answer(turn, state or DialogueState())
+    said = "\n".join(r.render() for r in outcome.replies)
+    return (said or outcome.response or ""), outcome
+
+
+def conversation(router: Router, *turns: tuple[str, str | None]) -> list[str]:
+    """Replies to a sequence of (message, intent), each turn seeing the state the previous one left."""
+    state, replies = DialogueState(), []
+    for text, intent in turns:
+        said, outcome = ask(router, text, intent, state)
+        state = outcome.state
+        replies.append(said)
+    return replies
+
+
+# --- structured facts -----------------------------------------------------------------
+def test_partner_since_with_agreement_and_citation(router: Router) -> None:
+    text, outcome = ask(router, "Quand la Thaïlande est-elle devenue partenaire ?", "ask_partner", country="Thaïlande")
+    assert "La Thaïlande est devenue partenaire asiatique pour la coopération en 2000." in text
+    assert "Source : Brochure" in text
+    assert outcome.state.kind is Kind.PARTNER_WHEN and outcome.state.country == "Thaïlande"
+
+
+def test_partner_status_yes_no_former_and_north_korea(router: Router) -> None:
+    assert ask(router, "Israël est-il partenaire ?", "ask_partner")[0].startswith("Oui")
+    no = ask(router, "Le Liban est-il partenaire ?", "ask_partner", country="Liban")[0]
+    assert no.startswith("Non, le Liban n'est pas") and "19" not in no.split("Source")[0]
+    mongolia = ask(router, "La Mongolie est-elle partenaire ?", "ask_partner")[0]
+    assert "2004" in mongolia and "État participant" in mongolia and "2012" in mongolia
+    korea = ask(router, "La Corée du Nord est-elle partenaire ?", "ask_partner", country="Corée")[0]
+    assert korea.startswith("Non, la Corée du Nord n'est pas") and "République de Corée" not in korea
+
+
+@pytest.mark.parametrize("question", ["Lequel a rejoint l'OSCE le premier : le Maroc ou l'Australie ?",
+                                      "L'Australie est-elle devenue partenaire avant le Maroc ?"])
+def test_a_comparison_is_compared_whatever_the_intent(router: Router, question: str) -> None:
+    text = ask(router, question, "ask_partner")[0]
+    assert text.startswith("Le Maroc est devenu partenaire en premier") and "avant l'Australie (2009)" in text
+
+
+def test_membership_is_not_partnership(router: Router) -> None:
+    text, outcome = ask(router, "La Jordanie est-elle membre de l'OSCE ?", "ask_partner")
+    assert text.startswith("Non, la Jordanie n'est pas un État participant") and "1998" in text
+    follow = ask(router, "Et le Maroc ?", "follow_up", outcome.state)[0]
+    assert follow.startswith("Non, le Maroc n'est pas un État participant")
+    assert "n'en donnent pas la liste" in ask(router, "La Turquie est-elle membre de l'OSCE ?", "ask_partner")[0]
+
+
+def test_lists_counts_and_order(router: Router) -> None:
+    after = ask(router, "Quels pays sont devenus partenaires après 2000 ?", "list_partners")[0]
+    assert "Afghanistan" in after and "Australie" in after and "Japon" not in after
+    assert "11 (onze)" in ask(router, "Combien de partenaires ?", "count_partners")[0]
+    assert "57 États participants" in ask(router, "Combien d'États participants ?", "count_partners")[0]
+    assert "l'Australie" in ask(router, "le partenaire le plus récent ?", "partner_order")[0]
+    assert "6 (six)" in ask(router, "Donne-moi le nombre de partenaires méditerranéens", "count_partners")[0]
+
+
+# --- premises and time ------------------------------------------------------------------
+def test_a_false_premise_on_order_is_corrected(router: Router) -> None:
+    text = ask(router, "L'Australie, c'est bien le premier partenaire asiatique ?", "partner_order")[0]
+    assert text.startswith("Non, pas l'Australie") and "Japon" in text and "1992" in text
+
+
+def test_partners_in_a_given_year_use_each_partner_history(router: Router) -> None:
+    text = ask(router, "Combien de partenaires asiatiques y avait-il en 2006 ?", "count_partners")[0]
+    assert "5 (cinq)" in text and "Mongolie" in text and "Australie" not in text
+    assert ask(router, "La Mongolie était-elle partenaire en 2005 ?", "ask_partner")[0].startswith("Oui, en 2005")
+    assert ask(router, "Le Japon était-il partenaire en 1990 ?", "ask_partner")[0].startswith("Non, pas encore")
+    lebanon = ask(router, "Le Liban a-t-il été partenaire en 2005 ?", "ask_partner")[0]
+    assert lebanon.startswith("Non") and "aucun partenaire" not in lebanon
+
+
+@pytest.mark.parametrize("question", ["Qui est devenu partenaire en 2021 ?", "Quoi de neuf depuis 2020 ?"])
+def test_past_the_documents_dates_nothing_is_inferred(router: Router, question: str) -> None:
+    assert "s'arrêtent en 2020" in ask(router, question, "list_partners")[0]
+
+
+def test_a_partner_is_not_a_participating_state(router: Router) -> None:
+    text = ask(router, "Puisque la Tunisie est un État participant, quel est son rôle ?", "ask_partner")[0]
+    assert "n'est pas un État participant" in text and "méditerranéen" in text
+
+
+# --- ranked answers ------------------------------------------------------------------
+@pytest.mark.parametrize(("question", "intent", "expected", "where"), [
+    ("Que demande la décision 5/11 au Secrétaire général ?", "ask_document", "explorer les options",
+     "Décision No 5/11, § 6"),
+    ("À quelle opération la Russie contribue-t-elle selon le COR ?", "ask_nrc", "Active Endeavour", "§ 4"),
+    ("Où se tient l'exercice de défense antimissile de 2008 ?", "ask_nrc", "Allemagne", "§ 5"),
+    ("Qui a présidé l'OSCE en 2020 ?", "ask_events", "albanaise", "(2020), § 3"),
+    ("Qui préside le groupe de contact asiatique ?", "ask_contact_groups", "sortante", "§ 23"),
+    ("combien de fois par an se réunissent les groupes de contact", "ask_contact_groups", "six fois", "§ 23"),
+    ("Comment devenir partenaire ?", "ask_become_partner", "demande officielle", "§ 7"),
+    ("Au jour le jour, comment se passe le dialogue avec les partenaires ?", "ask_dialogue", "points de contact",
+     "§ 24"),
+])
+def test_the_passage_that_answers_is_quoted_and_cited(router: Router, question: str, intent: str, expected: str,
+                                                      where: str) -> None:
+    text = ask(router, question, intent)[0]
+    assert expected in text and where in text
+
+
+def test_a_quote_is_exactly_the_document_sentence(router: Router) -> None:
+    question = "Selon le communiqué de l'OTAN, à quelle opération contribue la Russie ?"
+    ranked = router.ranker.rank(question, document_scope(question), curated=False)
+    sentence = ranked.candidate.sentence if ranked.candidate else None
+    assert sentence is not None and "Active Endeavour" in sentence.text
+    assert sentence.paragraph_text[sentence.start:sentence.end] == sentence.text
+    assert str(sentence.citation) == "Communiqué de presse PR/CP(2007)131 (OTAN), § 4"
+    assert f"« {sentence.text} »" in answers.passage_reply(sentence, closest=False).render()
+
+
+def test_a_document_named_answers_from_inside_it_and_its_summary_only_when_asked(router: Router) -> None:
+    summary = ask(router, "De quoi parle la décision 5/11 ?", "ask_document", document="5/11")[0]
+    assert summary.startswith("Il s'agit de la Décision No 5/11")
+    clause = ask(router, "Que demande la décision 5/11 au Conseil permanent ?", "ask_document")[0]
+    assert "rester saisi" in clause and "Il s'agit" not in clause
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("Qui est le Secrétaire général actuel de l'OSCE ?", "ask_events"),
+    ("Qui était le ministre russe des affaires étrangères à cette réunion du COR ?", "ask_nrc"),
+    ("Quel est le budget du Fonds de partenariat ?", "ask_partnership_fund"),
+])
+def test_what_the_documents_do_not_say_is_not_invented(router: Router, question: str, intent: str) -> None:
+    text = ask(router, question, intent)[0]
+    assert "ne trouve pas de réponse exacte" in text or "ne nomment pas" in text or "ne donnent ni" in text
+
+
+def test_a_subject_no_document_uses_is_said_so(router: Router) -> None:
+    text = ask(router, "Que disent les documents sur le changement climatique ?", "search_documents")[0]
+    assert "n'emploient pas « climatique »" in text and "Source" not in text
+
+
+@pytest.mark.parametrize(("text", "intent", "response"), [
+    ("asdkjh qwpoeiru zmxncb", "nlu_fallback", "utter_please_rephrase"),
+    ("Quelle est la recette de la tarte tatin ?", "out_of_scope", "utter_out_of_scope"),
+    ("Salut, tu vas bien ?", "greet", "utter_how_are_you"),
+    ("bonjour", "greet", "utter_greet"),
+    ("merci beaucoup", "thank", "utter_thank"),
+    ("", None, "utter_please_rephrase"),
+])
+def test_small_talk_refusals_and_gibberish_get_a_response(router: Router, text: str, intent: str | None,
+                                                          response: str) -> None:
+    assert ask(router, text, intent)[1].response == response
+
+
+def test_a_long_polite_message_is_answered_on_its_question(router: Router) -> None:
+    message = ("Bonjour, je prépare un exposé pour mon cours et j'aimerais savoir en quelle année la Thaïlande "
+               "est devenue un partenaire asiatique de l'OSCE, merci d'avance pour votre aide précieuse")
+    assert core_question(message).startswith("en quelle année la Thaïlande")
+    assert "2000" in ask(router, message, "greet")[0]
+
+
+def test_html_from_users_is_only_text(router: Router) -> None:
+    assert "2000" in ask(router, "<script>alert(1)</script> quand la thailande est devenue partenaire",
+                         "ask_partner")[0]
+
+
+# --- conversation context ---------------------------------------------------------------
+def test_follow_ups_on_countries_groups_and_corrections(router: Router) -> None:
+    replies = conversation(router, ("Depuis quand la Jordanie est partenaire ?", "ask_partner"),
+                           ("ah non pardon, je voulais dire le Maroc", "nlu_fallback"),
+                           ("Et les méditerranéens, ils sont combien ?", "follow_up"),
+                           ("et le plus ancien ?", "follow_up"))
+    assert "1998" in replies[0] and "Helsinki" in replies[1] and "Jordanie" not in replies[1]
+    assert "6 (six)" in replies[2]
+    assert "Algérie" in replies[3] and "Japon" not in replies[3]
+
+
+def test_the_next_year_past_the_documents_is_not_invented(router: Router) -> None:
+    replies = conversation(router, ("Qui a présidé l'OSCE en 2020 ?", "ask_events"),
+                           ("et l'année suivante ?", "follow_up"))
+    assert "albanaise" in replies[0] and "s'arrêtent en 2020" in replies[1]
+
+
+def test_an_elliptical_question_borrows_the_subject(router: Router) -> None:
+    replies = conversation(router, ("Où se tient l'exercice de défense antimissile de 2008 ?", "ask_nrc"),
+                           ("il a lieu quand ?", "nlu_fallback"))
+    assert "Allemagne" in replies[0] and "janvier 2008" in replies[1]
+
+
+def test_the_passage_can_be_quoted_in_full(router: Router) -> None:
+    replies = conversation(router, ("Qui préside le groupe de contact méditerranéen ?", "ask_contact_groups"),
+                           ("tu peux citer le passage exact ?", "ask_source"))
+    assert "Voici le passage exact (§ 23)" in replies[1] and "six fois par an" in replies[1]
+
+
+def test_a_pronoun_keeps_the_document_of_the_last_answer(router: Router) -> None:
+    replies = conversation(router, ("Que demande la décision 5/11 au Secrétaire général ?", "ask_document"),
+                           ("et en coordination avec qui ?", "nlu_fallback"))
+    assert "Nations Unies" in replies[1]
+
+
+def test_the_source_of_the_last_answer(router: Router) -> None:
+    replies = conversation(router, ("Que dit le paragraphe 9 de la décision 5/11 ?", "ask_paragraph"),
+                           ("ta source ?", "ask_source"))
+    assert "Décision No 5/11, § 9" in replies[1]
+    assert "aucune source" in ask(router, "ta source ?", "ask_source")[0]
