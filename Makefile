@@ -3,7 +3,7 @@ PY := .venv/bin/python
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: run test setup db model lint unit validate stories e2e bench eval shell clean
+.PHONY: run test setup db model lint unit validate stories e2e bench eval eval-sets shell clean
 
 ## Install everything, build the knowledge base, train if needed, start the servers and the chat page.
 run: setup db model
@@ -30,9 +30,14 @@ model:
 bench: setup db model
 	$(PY) -m bench
 
-## Score the running assistant on the development set.
-eval:
-	$(PY) -m bot eval ../shared/eval/questions.yml --show-failures
+## Score the assistant on every question set (starts one when none runs on :5005).
+EVAL_SETS := eval/dev/questions.yml eval/dev/questions2.yml eval/paragraphs.yml eval/conversations.yml eval/heldout.yml
+eval: setup db model eval-sets
+	$(PY) -m bot eval $(EVAL_SETS) --show-failures
+
+## Refresh the copies of the development sets when ../shared/eval is beside the project.
+eval-sets:
+	@if [ -d ../shared/eval ]; then cp -u ../shared/eval/questions.yml ../shared/eval/questions2.yml eval/dev/; fi
 
 shell: setup db model
 	.venv/bin/rasa shell -m models/osce.tar.gz

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench import load, nlu_scores, store_timing
+from bench import load, nlu_scores, ranker_timing, store_timing
 from bench.memory import tree_rss_mb
 from bench.stats import ms
 from bot.config import PROJECT_DIR
@@ -28,8 +28,13 @@ from bot.training import train
 
 OUT = PROJECT_DIR / "bench" / "out"
 RESULTS = PROJECT_DIR / "bench" / "results.md"
-QUESTIONS = PROJECT_DIR.parent / "shared" / "eval" / "questions.yml"
-QUESTION_SETS = {"jeu de dév.": QUESTIONS, "jeu réservé (eval/heldout.yml)": PROJECT_DIR / "eval" / "heldout.yml"}
+EVAL = PROJECT_DIR / "eval"
+QUESTIONS = EVAL / "dev" / "questions.yml"
+QUESTION_SETS = {"jeu de dév. 1 (eval/dev/questions.yml)": QUESTIONS,
+                 "jeu de dév. 2 (eval/dev/questions2.yml)": EVAL / "dev" / "questions2.yml",
+                 "couverture par paragraphe (eval/paragraphs.yml)": EVAL / "paragraphs.yml",
+                 "conversations (eval/conversations.yml)": EVAL / "conversations.yml",
+                 "jeu réservé (eval/heldout.yml)": EVAL / "heldout.yml"}
 CONFIGS = {"ours": PROJECT_DIR / "config.yml", "default": PROJECT_DIR / "bench" / "default_config.yml"}
 LABELS = {"ours": "ce projet (config.yml)", "default": "pipeline par défaut de `rasa init`"}
 
@@ -40,6 +45,7 @@ class ServerRun:
     rss: dict[str, float] = field(default_factory=dict)
     single: load.LoadResult = field(default_factory=lambda: load.LoadResult(1))
     probe: load.LoadResult = field(default_factory=lambda: load.LoadResult(1))
+    ranked_probe: load.LoadResult = field(default_factory=lambda: load.LoadResult(1))
     concurrent: load.LoadResult = field(default_factory=lambda: load.LoadResult(20))
     scores: dict[str, Score] = field(default_factory=dict)
 
@@ -91,6 +97,7 @@ def measure_servers(models: dict[str, Path], port_base: int, single_messages: in
                 url = servers_of[name].settings.rasa_url
                 runs[name].single.add(load.run(url, 1, single_messages // rounds))
                 runs[name].probe.add(load.run(url, 1, single_messages // (2 * rounds), [load.PROBE]))
+                runs[name].ranked_probe.add(load.run(url, 1, single_messages // (2 * rounds), [load.RANKED_PROBE]))
         for r, share in enumerate((per_client // 2, per_client - per_client // 2)):
             for name in list(models) if r == 0 else list(reversed(models)):
                 runs[name].concurrent.add(load.run(servers_of[name].settings.rasa_url, 20, share))
@@ -109,15 +116,16 @@ def measure_servers(models: dict[str, Path], port_base: int, single_messages: in
 def score_cell(score: Score | None) -> str:
     if score is None:
         return "absent"
-    return f"{score.passed}/{score.items}, {score.wrong_facts} fait(s) faux"
+    return (f"{score.passed}/{score.items} ({score.passed / max(1, score.items):.0%}), {score.wrong_facts} fait(s) "
+            f"faux, {score.off_target}/{score.turns} tours hors sujet")
 
 
 def ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}" if b else "—"
 
 
-def report(timing: store_timing.StoreTiming, trained: dict[str, float | None], nlu: dict[str, nlu_scores.NluScore],
-           runs: dict[str, ServerRun]) -> str:
+def report(timing: store_timing.StoreTiming, routing: ranker_timing.RankerTiming, trained: dict[str, float | None],
+           nlu: dict[str, nlu_scores.NluScore], runs: dict[str, ServerRun]) -> str:
     names = list(runs)
     head = "| mesure | " + " | ".join(LABELS[n] for n in names) + " |"
     rule = "|---|" + "---|" * len(names)
@@ -134,6 +142,11 @@ def report(timing: store_timing.StoreTiming, trained: dict[str, float | None], n
         "| requête | p50 | p95 |", "|---|---|---|",
         *[f"| {q} | {timing.query_p50[q] * 1000:.2f} ms | {timing.query_p95[q] * 1000:.2f} ms |"
           for q in timing.query_p50],
+        "", "## Le routeur de réponses, seul (en processus, sans HTTP ni NLU)", "",
+        f"Sur les {routing.questions} questions de `eval/paragraphs.yml` : `Router.answer` (indices, contexte, "
+        f"faits structurés, classement) p50 {routing.router_p50 * 1000:.1f} ms, "
+        f"p95 {routing.router_p95 * 1000:.1f} ms ; "
+        f"`Ranker.rank` seul p50 {routing.ranker_p50 * 1000:.1f} ms, p95 {routing.ranker_p95 * 1000:.1f} ms.",
         "", "## Assistant, et le pipeline par défaut de Rasa entraîné sur les mêmes données", "",
         head, rule,
         row("entraînement (2 cœurs)", lambda n: f"{trained[n]:.0f} s" if trained.get(n) else "réutilisé"),
@@ -145,6 +158,8 @@ def report(timing: store_timing.StoreTiming, trained: dict[str, float | None], n
                                                              f"({nlu[n].intents_right}/{nlu[n].turns})"),
         row("F1 entités (questions de dév.)", lambda n: f"{nlu[n].entity_f1:.3f}"),
         row("1 client, question « Thaïlande » : p50", lambda n: ms(runs[n].probe.p(50))),
+        row("1 client, question classée (« opération … selon le COR ») : p50 / p95",
+            lambda n: f"{ms(runs[n].ranked_probe.p(50))} / {ms(runs[n].ranked_probe.p(95))}"),
         row("1 client, mélange : p50 / p95 / p99",
             lambda n: " / ".join(ms(runs[n].single.p(q)) for q in (50, 95, 99))),
         row("1 client : débit", lambda n: f"{runs[n].single.throughput:.1f} msg/s"),
@@ -159,7 +174,8 @@ def report(timing: store_timing.StoreTiming, trained: dict[str, float | None], n
     if "default" in runs:
         ours, ref = runs["ours"], runs["default"]
         lines += [f"Rapport p50 « Thaïlande » (ce projet / défaut) : "
-                  f"{ratio(ours.probe.p(50), ref.probe.p(50))} ; p50 mélange : "
+                  f"{ratio(ours.probe.p(50), ref.probe.p(50))} ; question classée : "
+                  f"{ratio(ours.ranked_probe.p(50), ref.ranked_probe.p(50))} ; p50 mélange : "
                   f"{ratio(ours.single.p(50), ref.single.p(50))}.", ""]
     lines += ["Les deux assistants tournent en même temps mais sont chargés à tour de rôle, en tours alternés "
               "(8 pour un client, 2 pour 20 clients), pour que la dérive de la machine pèse autant sur l'un que "
@@ -191,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     names = ["ours"] if opts.only_ours else ["ours", "default"]
     print("Base de connaissances...", flush=True)
     timing = store_timing.measure()
+    print("Routeur de réponses...", flush=True)
+    routing = ranker_timing.measure()
     store = KnowledgeStore()
     trained, nlu, models = {}, {}, {}
     for name in names:
@@ -200,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         nlu[name] = nlu_scores.score(models[name], QUESTIONS, store)
     print("Serveurs, latence (tours alternés), charge, jeux de questions...", flush=True)
     runs = measure_servers(models, opts.port_base, opts.messages, opts.per_client)
-    text = report(timing, trained, nlu, runs)
+    text = report(timing, routing, trained, nlu, runs)
     RESULTS.write_text(text + "\n", encoding="utf-8")
     print(text)
     print(f"\nÉcrit dans {RESULTS.relative_to(PROJECT_DIR)}.")

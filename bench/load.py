@@ -23,9 +23,12 @@ MIX: list[tuple[str, str]] = [
     ("Le Liban est-il partenaire ?", "liban"),
     ("Qu'est-ce que le Fonds de partenariat ?", "2007"),
     ("Où s'est réuni le Conseil OTAN-Russie en 2007 ?", "bruxelles"),
+    ("À quelle opération la Russie contribue-t-elle selon le COR ?", "active endeavour"),
+    ("Qui préside le groupe de contact asiatique ?", "sortante"),
 ]
 TURNS_PER_CONVERSATION = 10
 PROBE = MIX[0]
+RANKED_PROBE = MIX[8]  # answered by the ranker, not by a structured lookup
 
 
 @dataclass

@@ -14,8 +14,7 @@ QUERIES: dict[str, Callable[[KnowledgeStore], object]] = {
     "partners(group, after)": lambda s: s.partners(group="asiatique", after=2000),
     "document(« 5/11 »)": lambda s: s.document("5/11"),
     "citing(« 17/04 »)": lambda s: s.citing("17/04"),
-    "best_answer (sujet)": lambda s: s.best_answer("qui contribue au fonds de partenariat ?"),
-    "search (plein texte, lemmes)": lambda s: s.search("traite des êtres humains"),
+    "sentences_matching (bm25, phrases)": lambda s: s.sentences_matching(["traite", "etres", "humains"]),
 }
 
 

@@ -365,23 +365,7 @@ def unknown_document() -> Reply:
                  "« la décision 5/11 », « la décision 430 », « MC.DOC/10/14 » ou « la Déclaration de Madrid ».")
 
 
-# --- topics and search --------------------------------------------------------------
-def topic_reply(store: KnowledgeStore, message: str, topic: str | None) -> Reply | None:
-    answer = store.best_answer(message, topic)
-    return Reply(answer.text, answer.citations) if answer else None
-
-
-def search_reply(store: KnowledgeStore, message: str, strict: bool = False) -> Reply | None:
-    """Quote the best matching paragraphs, when the match is good enough to be the answer."""
-    passages = store.search(message, limit=2)
-    need = 0.6 if strict else 0.5
-    good = [p for p in passages if p.coverage >= need and (p.matched >= 2 or (p.coverage == 1.0 and p.specific))]
-    if not good:
-        return None
-    quotes = "\n".join(f"« {_shorten(p.text)} »" for p in good)
-    return Reply(f"Voici ce que disent les documents :\n{quotes}", tuple(p.citation for p in good))
-
-
+# --- ranked answers and abstention ----------------------------------------------------
 def not_covered_reply(store: KnowledgeStore, message: str, unknown: list[str]) -> Reply:
     """The subject uses words no document contains: say so rather than quote a near miss."""
     typed = {fold(m.group()): m.group() for m in re.finditer(r"\w+", message)}
@@ -444,10 +428,6 @@ def source_reply(sources: str | None, store: KnowledgeStore) -> Reply:
     if sources:
         return Reply(f"Ma dernière réponse vient de : {sources}.")
     return corpus_reply(store)
-
-
-def _shorten(text: str, limit: int = 600) -> str:
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " […]"
 
 
 def corpus_reply(store: KnowledgeStore) -> Reply:

@@ -31,10 +31,20 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
+    """What the ranker makes of a question: its terms, the best candidate and whether it would answer."""
+    from bot.answering.cues import document_scope
+    from bot.answering.ranker import Ranker
+    from bot.nlu_spacy import NLU_SPACY_MODEL
     from bot.store import KnowledgeStore
 
-    for passage in KnowledgeStore().search(args.query, limit=args.limit):
-        print(f"[{passage.citation}] ({passage.coverage:.0%})\n  {passage.text}\n")
+    store = KnowledgeStore()
+    ranked = Ranker(store, NLU_SPACY_MODEL).rank(args.query, document_scope(args.query))
+    print("termes : " + ", ".join("/".join(t.forms) for t in ranked.terms))
+    verdict = "répond" if ranked.confident else "passage le plus proche" if ranked.close else "s'abstient"
+    print(f"couverture {ranked.coverage:.0%}, type {'ok' if ranked.type_ok else 'non'}, écart {ranked.margin:.2f}"
+          f" : {verdict}")
+    if ranked.candidate:
+        print(f"[{'; '.join(map(str, ranked.candidate.citations))}]\n  {ranked.candidate.text}")
     return 0
 
 
@@ -54,22 +64,41 @@ def _ask(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from urllib.error import URLError
+    """Score every question file; start the assistant on spare ports when none answers at ``--url``."""
+    from bot.evaluate import reachable
 
+    if reachable(args.url):
+        return _score(args, args.url)
+    import tempfile
+
+    from bot.servers import Servers, Settings
+
+    print(f"Aucun assistant sur {args.url} : démarrage d'un assistant pour l'évaluation...", flush=True)
+    with tempfile.TemporaryDirectory() as var_dir:
+        servers = Servers(Settings(rasa_port=19005, action_port=19055, web_port=19080, var_dir=Path(var_dir)))
+        try:
+            servers.start_all()
+            servers.wait_ready()
+            return _score(args, servers.settings.rasa_url)
+        finally:
+            servers.stop()
+
+
+def _score(args: argparse.Namespace, url: str) -> int:
     from bot.evaluate import evaluate
 
-    try:
-        score = evaluate(Path(args.questions), args.url)
-    except (URLError, ConnectionError) as error:
-        print(f"Impossible de joindre l'assistant à {args.url} ({error}) : lancez-le avec `make run`.",
-              file=sys.stderr)
-        return 2
-    for line in score.failures if args.show_failures else []:
-        print(line)
-    print(score.summary())
+    passed_all = True
+    results = {}
+    for questions in args.questions:
+        score = evaluate(Path(questions), url)
+        for line in score.failures if args.show_failures else []:
+            print(line)
+        print(f"{questions}: {score.summary()}", flush=True)
+        passed_all &= score.passed == score.items
+        results[questions] = score.__dict__
     if args.json:
-        Path(args.json).write_text(json.dumps(score.__dict__, ensure_ascii=False, indent=1), encoding="utf-8")
-    return 0 if (not args.strict or score.passed == score.items) else 1
+        Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0 if (not args.strict or passed_all) else 1
 
 
 def _lookup(_: argparse.Namespace) -> int:
@@ -106,17 +135,16 @@ def parser() -> argparse.ArgumentParser:
     ingest.add_argument("--body")
     ingest.add_argument("--year", type=int)
     ingest.set_defaults(func=_ingest)
-    search = sub.add_parser("search", help="full-text search over the paragraphs")
+    search = sub.add_parser("search", help="show how the ranker reads a question and what it would answer")
     search.add_argument("query")
-    search.add_argument("--limit", type=int, default=3)
     search.set_defaults(func=_search)
     ask = sub.add_parser("ask", help="ask the running assistant one question")
     ask.add_argument("question")
     ask.add_argument("--url", default=DEFAULT_URL)
     ask.add_argument("--sender")
     ask.set_defaults(func=_ask)
-    ev = sub.add_parser("eval", help="score the running assistant on a question file")
-    ev.add_argument("questions")
+    ev = sub.add_parser("eval", help="score the assistant on question files (starts one if none is running)")
+    ev.add_argument("questions", nargs="+")
     ev.add_argument("--url", default=DEFAULT_URL)
     ev.add_argument("--show-failures", action="store_true")
     ev.add_argument("--strict", action="store_true", help="exit 1 unless every item passes")

@@ -18,9 +18,18 @@ import yaml
 
 from bot.text import fold
 
+# An honest « je ne sais pas », as ../shared/eval/score.py counts it: a failed turn
+# whose reply matches this is an abstention; any other failed turn is off-target.
+ABSTENTION = re.compile(
+    r"je n'ai pas compris|reformul|je ne (sais|trouve|peux|connais)|pas d'information|aucune information|"
+    r"(ne|n')\s?(le |l'|y )?(precisent|disent|nomment|mentionnent|donnent|indiquent|citent|parlent|couvrent|abordent"
+    r"|emploient|evoquent)|ne figure pas dans les documents|je prefere ne rien avancer|de quel (pays|document)"
+    r"|je parle uniquement"
+)
+
 
 def normalize(text: str) -> str:
-    return re.sub(r"\s+", " ", fold(text)).strip()
+    return re.sub(r"\s+", " ", fold(text).replace("æ", "ae")).strip()
 
 
 def ask(url: str, sender: str, message: str, timeout: float = 30) -> tuple[str, list[dict]]:
@@ -45,6 +54,7 @@ class Score:
     turns: int = 0
     turns_passed: int = 0
     wrong_facts: int = 0
+    off_target: int = 0
     latencies_ms: list[float] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
 
@@ -53,7 +63,17 @@ class Score:
         p95 = lat[min(len(lat) - 1, int(0.95 * len(lat)))]
         return (f"score: {self.passed}/{self.items} items ({100 * self.passed / max(1, self.items):.1f}%), "
                 f"turns {self.turns_passed}/{self.turns}, wrong facts {self.wrong_facts}, "
+                f"off-target {self.off_target}, "
                 f"p50 {statistics.median(lat):.0f} ms, p95 {p95:.0f} ms")
+
+
+def reachable(url: str) -> bool:
+    """Whether a Rasa server answers at ``url``."""
+    try:
+        with urllib.request.urlopen(url.rstrip("/") + "/", timeout=2):
+            return True
+    except OSError:
+        return False
 
 
 def evaluate(questions: Path, url: str) -> Score:
@@ -73,7 +93,10 @@ def evaluate(questions: Path, url: str) -> Score:
             score.wrong_facts += bool(present)
             if missing or present:
                 ok_item = False
-                score.failures.append(f"FAIL {item['id']}: {turn['q']!r} -> {reply[:300]!r} "
+                off = not present and not ABSTENTION.search(norm)
+                score.off_target += off
+                kind = "WRONG" if present else "OFF-TARGET" if off else "FAIL"
+                score.failures.append(f"{kind} {item['id']}: {turn['q']!r} -> {reply[:300]!r} "
                                       f"missing={missing} forbidden={present}")
             else:
                 score.turns_passed += 1

@@ -29,11 +29,6 @@ def group_in(*texts: str | None) -> str | None:
     return None
 
 
-def both_groups_in(text: str) -> bool:
-    folded = fold(text)
-    return all(cue.search(folded) for cue in _GROUP_CUES.values())
-
-
 _YEAR_CUE = re.compile(
     r"(avant|apres|depuis|des|en|au cours de|pendant|jusqu'en|a partir de|plus tard que|plus tot que)"
     r"\s+(?:l'annee\s+)?(\d{4})"
@@ -117,19 +112,8 @@ def asks_membership(text: str) -> bool:
     return bool(re.search(r"\bmembres?\b|etats? participants?|\bpartie de l'osce", fold(text)))
 
 
-def mentions_nrc(text: str) -> bool:
-    """The NATO-Russia Council, whatever the predicted intent (« combien de membres au COR ? »)."""
-    return bool(re.search(r"\b(otan|nato|cor|conseil otan-russie)\b", fold(text)))
-
-
 def is_bare_subject(text: str) -> bool:
     """« Tailande ? », « méditerranéens ? »: a subject alone, at most four words, no question of its own."""
     folded = re.sub(r"^(et|pareil pour|meme question pour)\s+", "", fold(text).strip(" ?!."))
     return 0 < len(folded.split()) <= 4 and not re.search(r"\b(quand|qui|quel|quelle|quels|quelles|combien|"
                                                           r"comment|pourquoi|ou|que|quoi)\b", folded)
-
-
-def is_follow_up(text: str) -> bool:
-    """« Et l'Afghanistan ? »: a short « et ... » that repeats the last question for a new subject."""
-    folded = fold(text).strip(" ?!.")
-    return folded.startswith(("et ", "pareil pour", "meme question")) and len(folded.split()) <= 5

@@ -11,7 +11,6 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
 from bot.build import make_engine
-from bot.lemmas import content_words, lemmatize, subject_words
 from bot.models import (
     Answer,
     Country,
@@ -23,9 +22,7 @@ from bot.models import (
     Reference,
     Sentence,
 )
-from bot.text import fold, has_keyword, name_key, words
-
-GROUPS = ("méditerranéen", "asiatique")
+from bot.text import fold, name_key, words
 
 
 @dataclass(frozen=True)
@@ -48,14 +45,6 @@ class Citation:
 
     def __str__(self) -> str:
         return f"{self.document}, {self.where}"
-
-
-MAX_QUERY = 500  # characters of a message that search and vocabulary checks look at
-
-
-def _stem(word: str) -> str:
-    """A word's beginning, shared by its inflections (« appelle », « appeler »)."""
-    return word[:max(4, len(word) - 2)]
 
 
 def _cite(paragraph: Paragraph) -> Citation:
@@ -141,21 +130,6 @@ class AnswerInfo:
     text: str
     citations: tuple[Citation, ...]
     keywords: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A paragraph found by full-text search.
-
-    ``coverage`` is the share of query terms it holds; ``specific`` says the
-    query matched only a few paragraphs, so even one term is telling.
-    """
-
-    text: str
-    citation: Citation
-    coverage: float
-    matched: int
-    specific: bool = False
 
 
 @dataclass(frozen=True)
@@ -297,11 +271,6 @@ class KnowledgeStore:
         with self._session() as s:
             return {r.id: self._document_info(s, r) for r in s.scalars(select(NamedDocument))}
 
-    def documents_in_text(self, message: str) -> list[DocumentInfo]:
-        """Every document a message names (usually one)."""
-        doc_id = self._resolve_document(message[:300])
-        return [d for d in [self.document(doc_id)] if d] if doc_id else []
-
     def all_documents(self) -> list[DocumentInfo]:
         return list(self._document_infos.values())
 
@@ -375,107 +344,6 @@ class KnowledgeStore:
         """Every curated answer, with the keywords that announce it."""
         return [AnswerInfo(row.id, row.topic, row.text, cites, tuple(keywords))
                 for row, keywords, _, cites in self._answers]
-
-    def answer(self, answer_id: str) -> AnswerInfo | None:
-        for row, _, _, cites in self._answers:
-            if row.id == answer_id:
-                return AnswerInfo(row.id, row.topic, row.text, cites)
-        return None
-
-    def topics(self) -> list[str]:
-        return list(dict.fromkeys(row.topic for row, _, _, _ in self._answers))
-
-    def best_answer(self, message: str, topic: str | None = None) -> AnswerInfo | None:
-        """The curated answer whose keywords best fit the message.
-
-        A keyword hit counts 1 (2 for a number such as a year); answers of the
-        predicted ``topic`` get a bonus and a topic's summary (its first answer)
-        a small malus, so a specific answer wins a tie. With no keyword hit at
-        all, the topic's summary is returned.
-        """
-        folded = fold(message)
-        tokens = words(message)
-        best: tuple[float, int, AnswerInfo] | None = None
-        seen_topics: set[str] = set()
-        for row, keywords, requires, cites in self._answers:
-            is_summary = row.topic not in seen_topics
-            seen_topics.add(row.topic)
-            if requires and not all(has_keyword(folded, tokens, k) for k in requires):
-                continue
-            hits = sum(2 if any(c.isdigit() for c in k) else 1 for k in keywords if has_keyword(folded, tokens, k))
-            if hits == 0:
-                continue
-            score = hits + (1.5 if row.topic == topic else 0.0) - (0.5 if is_summary else 0.0)
-            candidate = (score, -row.position, AnswerInfo(row.id, row.topic, row.text, cites))
-            if best is None or candidate[:2] > best[:2]:
-                best = candidate
-        if best and (best[2].topic == topic or best[0] >= 2):
-            return best[2]
-        if topic:
-            for row, _, _, cites in self._answers:
-                if row.topic == topic:
-                    return AnswerInfo(row.id, row.topic, row.text, cites)
-        return best[2] if best else None
-
-    # --- full-text search ------------------------------------------------------
-    @cached_property
-    def _vocabulary(self) -> frozenset[str]:
-        """Every folded word and lemma of the corpus and of the curated answers."""
-        with self._session() as s:
-            texts = [f"{p.text} {p.lemmas}" for p in s.scalars(select(Paragraph))]
-            texts += [a.text for a in s.scalars(select(Answer))]
-        return frozenset(w for t in texts for w in words(t))
-
-    def unknown_words(self, message: str) -> list[str]:
-        """Content words of ``message`` that no document contains, even misspelt or inflected.
-
-        « le changement climatique » gives ``["climatique"]``: the documents
-        cannot be about a subject one of whose words they never use.
-        """
-        vocabulary = self._vocabulary
-        message = message[:MAX_QUERY]
-        lemmas = lemmatize(message)
-        unknown = []
-        for word in subject_words(message):
-            forms = [_stem(word)] + [_stem(lemma) for lemma in lemmas if lemma[:3] == word[:3]]
-            if any(v.startswith(f) for f in forms for v in vocabulary):
-                continue
-            if len(word) >= 5 and process.extractOne(word, vocabulary, scorer=fuzz.ratio,
-                                                     score_cutoff=self.FUZZY_MIN):
-                continue
-            unknown.append(word)
-        return unknown
-
-    def search(self, query: str, limit: int = 3) -> list[Passage]:
-        """Paragraphs ranked by FTS5 bm25 over words and spaCy lemmas, accent-insensitive."""
-        query = query[:MAX_QUERY]
-        terms = list(dict.fromkeys(content_words(query) + lemmatize(query)))
-        terms = [t for t in terms if re.fullmatch(r"[\w-]+", t)]
-        if not terms:
-            return []
-        # A word and its lemma (« appelle », « appeler ») share a stem and count once.
-        stems = list(dict.fromkeys(_stem(t) for t in terms))
-        fts_terms = " OR ".join(f'"{t}"' + ("*" if len(t) >= 5 else "") for t in terms)
-        with self._session() as s:
-            if self.engine.dialect.name == "sqlite":
-                ids = [r[0] for r in s.execute(
-                    text("SELECT paragraph_id FROM passages WHERE passages MATCH :q ORDER BY bm25(passages) LIMIT 20"),
-                    {"q": fts_terms})]
-            else:
-                ids = list(s.scalars(select(Paragraph.id)))
-            rows = s.scalars(select(Paragraph).where(Paragraph.id.in_(ids))
-                             .options(selectinload(Paragraph.document))).all()
-            rank = {pid: n for n, pid in enumerate(ids)}
-            passages = []
-            for row in rows:
-                haystack = fold(row.text) + " " + row.lemmas
-                hay_tokens = set(words(haystack))
-                matched = sum(1 for stem in stems if any(h.startswith(stem) for h in hay_tokens))
-                if matched:
-                    passage = Passage(row.text, _cite(row), matched / len(stems), matched, specific=len(ids) <= 3)
-                    passages.append((rank.get(row.id, 99), passage))
-        passages.sort(key=lambda p: (-p[1].matched, p[0]))
-        return [p for _, p in passages[:limit]]
 
     # --- sentences ---------------------------------------------------------------
     @cached_property

@@ -28,10 +28,3 @@ def words(text: str) -> list[str]:
     """Folded word tokens (keeps ``5/11``, ``mc.doc/10/14`` and hyphenated words whole)."""
     folded = fold(text).replace("'", " ")
     return [w.strip(".-") for w in _NON_WORD.split(folded) if w.strip(".-")]
-
-
-def has_keyword(folded_text: str, tokens: list[str], keyword: str) -> bool:
-    """True when a keyword (a word beginning, or a phrase) occurs in the text."""
-    if " " in keyword or "'" in keyword or "/" in keyword:
-        return keyword in folded_text
-    return any(token.startswith(keyword) for token in tokens)

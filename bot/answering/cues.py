@@ -49,7 +49,8 @@ _TYPE_CUES: list[tuple[QuestionType, re.Pattern[str]]] = [
 ]
 
 
-_WHAT = re.compile(r"\bqu'est-ce qu|\bqu'est ce qu|\bquoi\b|\bque (dit|disent|demande|prevoit|contient)")
+_WHAT = re.compile(r"\bqu'est-ce qu|\bqu'est ce qu|\bquoi\b|\bque (dit|disent|demande|prevoit|contient)"
+                   r"|\bqu'(ont|a|avait|avaient)-?(ils|elles|il|elle|t-il|t-elle)?\b")
 
 
 def asking_clause(text: str) -> str | None:

@@ -1,0 +1,64 @@
+"""The ranker: which curated answer or sentence covers a question, and when none does."""
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.cues import QuestionType, document_scope, key_terms, question_type
+from bot.answering.ranker import Ranker
+from bot.nlu_spacy import NLU_SPACY_MODEL
+from bot.store import KnowledgeStore
+
+
+@pytest.fixture(scope="module")
+def ranker(store: KnowledgeStore) -> Ranker:
+    return Ranker(store, NLU_SPACY_MODEL)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Qui préside le groupe de contact avec les partenaires méditerranéens ?", "entrante"),
+    ("Combien de fois par an se réunissent les groupes de contact ?", "six fois par an"),
+    ("Quand le Fonds de partenariat a-t-il été créé ?", "2007"),
+    ("Quelle décision a renommé le Groupe de contact asiatique ?", "2/19"),
+    ("Combien coûte le Fonds de partenariat ?", "ne donnent ni le montant"),
+])
+def test_the_candidate_that_covers_the_question_is_confident(ranker: Ranker, question: str, expected: str) -> None:
+    ranked = ranker.rank(question, document_scope(question))
+    assert ranked.confident and ranked.candidate is not None and expected in ranked.candidate.text
+
+
+@pytest.mark.parametrize(("question", "where"), [
+    ("Que demande la décision 5/11 au Secrétaire général ?", "Décision No 5/11, § 6"),
+    ("selon le communiqué de l'OTAN, sur quoi les ministres étaient-ils en désaccord ?", "OTAN), § 1"),
+    ("trouve-moi un passage sur le terorisme et les armes legeres", "§ 36"),
+])
+def test_the_document_named_and_typos_lead_to_the_sentence(ranker: Ranker, question: str, where: str) -> None:
+    ranked = ranker.rank(question, document_scope(question), curated=False)
+    assert ranked.candidate is not None and where in str(ranked.candidate.citations[0])
+
+
+@pytest.mark.parametrize("question", ["Qui est le Secrétaire général actuel de l'OSCE ?",
+                                      "Quel temps fait-il à Vienne demain ?",
+                                      "Que disent les documents sur le changement climatique ?"])
+def test_no_confident_answer_to_what_the_documents_do_not_say(ranker: Ranker, question: str) -> None:
+    assert not ranker.rank(question, document_scope(question), curated=False).confident
+
+
+def test_a_rare_term_weighs_more_than_a_common_one(ranker: Ranker) -> None:
+    assert ranker.weight("antimissile") > ranker.weight("partenaires")
+    assert ranker.correct("terorisme") == "terrorisme" and ranker.correct("argent") == "argent"
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Quand le COR s'est-il réuni ?", QuestionType.WHEN), ("Combien de partenaires ?", QuestionType.HOW_MANY),
+    ("Où se réunissent les groupes ?", QuestionType.WHERE), ("Pourquoi la Mongolie ?", QuestionType.WHY),
+    ("Quand le COR s'est réuni à Bruxelles, qu'ont-ils dit du Kosovo ?", QuestionType.WHAT),
+    ("Qui est le Secrétaire général ?", QuestionType.NAME),
+])
+def test_question_types(question: str, kind: QuestionType) -> None:
+    assert question_type(question) is kind
+
+
+def test_key_terms_leave_out_asking_words_and_keep_lemmas() -> None:
+    terms = key_terms("Pourriez-vous me dire ce que les ministres ont décidé au sujet du Kosovo ?")
+    words = {f for t in terms for f in t.forms}
+    assert {"ministres", "kosovo"} <= words and not {"pourriez", "dire"} & words
