@@ -67,8 +67,9 @@ def measure(model: Path, port_base: int, per_client: int = 25, rounds: int = 2) 
             load.warm_up(url)
         run.results = {n: load.LoadResult(CLIENTS) for n in urls}
         for r in range(rounds):
+            share = per_client // rounds + (r < per_client % rounds)
             for n in (1, 2) if r % 2 == 0 else (2, 1):
-                run.results[n].add(load.run(urls[n], CLIENTS, per_client // rounds))
+                run.results[n].add(load.run(urls[n], CLIENTS, share))
         run.replica_rss = tree_rss_mb(servers.processes["rasa"].pid)
     finally:
         servers.stop()

@@ -88,24 +88,34 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def _run(_: argparse.Namespace) -> int:
-    from bot.servers import Settings, run_forever
+    from bot.servers import BadSettings, Settings, run_forever
 
-    return run_forever(Settings.from_env())
+    try:
+        settings = Settings.from_env()
+    except BadSettings as error:
+        print(error, file=sys.stderr)
+        return 2
+    return run_forever(settings)
 
 
 def _stack(_: argparse.Namespace) -> int:
+    from bot.servers import BadSettings
     from bot.stack import run_stack
 
-    return run_stack()
+    try:
+        return run_stack()
+    except BadSettings as error:
+        print(error, file=sys.stderr)
+        return 2
 
 
 def _endpoints(_: argparse.Namespace) -> int:
     from bot.endpoints import BadStoreUrl
-    from bot.servers import Settings, write_endpoints
+    from bot.servers import BadSettings, Settings, write_endpoints
 
     try:
         path = write_endpoints(Settings.from_env())
-    except BadStoreUrl as error:
+    except (BadStoreUrl, BadSettings) as error:
         print(error, file=sys.stderr)
         return 2
     print(path.read_text(encoding="utf-8"), end="")

@@ -60,12 +60,18 @@ class Settings:
         """Settings from ``OSCE_BOT_*`` variables; ``defaults`` replace the embedded defaults."""
         env = os.environ
         base = cls(**defaults)  # type: ignore[arg-type]
-        return cls(env.get("OSCE_BOT_HOST", base.host), int(env.get("OSCE_BOT_RASA_PORT", base.rasa_port)),
-                   int(env.get("OSCE_BOT_ACTION_PORT", base.action_port)),
-                   int(env.get("OSCE_BOT_WEB_PORT", base.web_port)), Path(env.get("OSCE_BOT_VAR_DIR", base.var_dir)),
-                   base.model, env.get("OSCE_BOT_TRACKER_URL", base.tracker_url),
-                   env.get("OSCE_BOT_LOCK_URL", base.lock_url), int(env.get("OSCE_BOT_REPLICAS", base.replicas)),
-                   int(env.get("OSCE_BOT_BALANCER_PORT", base.balancer_port)),
+
+        def number(name: str, default: int) -> int:
+            try:
+                return int(env.get(name, default))
+            except ValueError:
+                raise BadSettings(f"{name} doit être un nombre entier (reçu : {env[name]!r}).") from None
+
+        return cls(env.get("OSCE_BOT_HOST", base.host), number("OSCE_BOT_RASA_PORT", base.rasa_port),
+                   number("OSCE_BOT_ACTION_PORT", base.action_port), number("OSCE_BOT_WEB_PORT", base.web_port),
+                   Path(env.get("OSCE_BOT_VAR_DIR", base.var_dir)), base.model,
+                   env.get("OSCE_BOT_TRACKER_URL", base.tracker_url), env.get("OSCE_BOT_LOCK_URL", base.lock_url),
+                   number("OSCE_BOT_REPLICAS", base.replicas), number("OSCE_BOT_BALANCER_PORT", base.balancer_port),
                    env.get("OSCE_BOT_ACTION_URL", base.action_url))
 
     def check(self) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from bot.balancer import COOKIE
+from bot.lock_store import AtomicRedisLockStore
 from bot.servers import replica_name
 from tests.socket_chat import SocketChat
 from tests.stack_fixture import Stack, say_to
@@ -107,6 +108,19 @@ def test_two_turns_of_one_conversation_sent_to_both_replicas_at_once_are_seriali
     for s, _ in results:
         assert sorted(stack.user_texts(s)) == sorted([q for q, _ in questions] * 4), s
         assert turns_are_whole(stack.events(s)), f"{s}: two turns interleaved in the tracker"
+
+
+def test_tickets_issued_at_once_by_two_replicas_lock_stores_are_all_different(stack: Stack) -> None:
+    """Rasa's Redis lock store reads, changes and writes a lock back: two processes can take the same ticket."""
+    stores = [AtomicRedisLockStore(host="127.0.0.1", port=stack.stores.redis_port, db=1) for _ in range(2)]
+    conversation = sender("tickets")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        batches = list(pool.map(lambda i: [stores[i % 2].issue_ticket(conversation) for _ in range(100)], range(4)))
+    tickets = [t for batch in batches for t in batch]
+    assert len(set(tickets)) == len(tickets) == 400
+    for ticket in tickets:
+        stores[ticket % 2].cleanup(conversation, ticket)
+    assert stores[0].get_lock(conversation) is None
 
 
 def test_nginx_spreads_rest_requests_over_both_replicas(stack: Stack) -> None:
