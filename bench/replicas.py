@@ -3,6 +3,8 @@
 Both settings share one PostgreSQL, one Redis, one action server and the same two
 replicas: one nginx spreads the load over both, another sends it all to the first,
 and 20 clients load them in alternating rounds (the machine's drift weighs on both).
+The embedded default (one Rasa on SQLite, in-memory lock, no nginx, same action
+server) is loaded in the same rounds as a reference.
 ``python -m bench.replicas`` measures only this and rewrites its section of
 ``bench/results.md``; ``make bench`` includes it.
 """
@@ -23,16 +25,21 @@ from bench.memory import tree_rss_mb
 from bench.stats import ms
 from bot.config import PROJECT_DIR
 from bot.local_stores import LocalStores, missing
-from bot.servers import MODEL, Servers, Settings
+from bot.servers import MODEL, Servers, Settings, write_endpoints
 
 RESULTS = PROJECT_DIR / "bench" / "results.md"
 HEADING = "## Répliques : PostgreSQL, Redis, nginx"
 CLIENTS = 20
 
 
+EMBEDDED = "1, embarqué (SQLite, verrou en mémoire, sans nginx)"
+ONE = "1 (PostgreSQL, Redis, nginx)"
+TWO = "2 (PostgreSQL, Redis, nginx)"
+
+
 @dataclass
 class ReplicaRun:
-    results: dict[int, load.LoadResult] = field(default_factory=dict)
+    results: dict[str, load.LoadResult] = field(default_factory=dict)
     ready: float = 0.0
     replica_rss: float = 0.0
     missing: list[str] = field(default_factory=list)
@@ -53,25 +60,30 @@ def measure(model: Path, port_base: int, per_client: int = 25, rounds: int = 2) 
     settings = Settings(host="127.0.0.1", rasa_port=port_base + 5, action_port=port_base + 55,
                         web_port=port_base + 80, var_dir=var_dir, model=model, tracker_url=stores.tracker_url,
                         lock_url=stores.lock_url, replicas=2, balancer_port=port_base + 90)
-    single = f"http://127.0.0.1:{port_base + 91}"
-    urls = {1: single, 2: settings.rasa_url}
+    embedded = Servers(Settings(host="127.0.0.1", rasa_port=port_base + 7, action_port=settings.action_port,
+                                web_port=port_base + 81, var_dir=var_dir / "embedded", model=model))
+    urls = {EMBEDDED: embedded.settings.rasa_url, ONE: f"http://127.0.0.1:{port_base + 91}", TWO: settings.rasa_url}
     servers = Servers(settings)
     try:
         start = time.perf_counter()
         servers.start_stores(stores)
         servers.start_all()
         servers.start_balancer("nginx-1", port_base + 91, settings.rasa_ports[:1])
+        write_endpoints(embedded.settings)
+        embedded.start_rasa()
         servers.wait_ready()
         run.ready = time.perf_counter() - start
+        embedded.wait_ready()
         for url in urls.values():
             load.warm_up(url)
-        run.results = {n: load.LoadResult(CLIENTS) for n in urls}
+        run.results = {name: load.LoadResult(CLIENTS) for name in urls}
         for r in range(rounds):
             share = per_client // rounds + (r < per_client % rounds)
-            for n in (1, 2) if r % 2 == 0 else (2, 1):
-                run.results[n].add(load.run(urls[n], CLIENTS, share))
+            for name in list(urls) if r % 2 == 0 else list(reversed(urls)):
+                run.results[name].add(load.run(urls[name], CLIENTS, share))
         run.replica_rss = tree_rss_mb(servers.processes["rasa"].pid)
     finally:
+        embedded.stop()
         servers.stop()
         shutil.rmtree(var_dir, ignore_errors=True)
     return run
@@ -83,16 +95,16 @@ def section(run: ReplicaRun) -> str:
     if run.missing:
         return "\n".join(lines + ["Non mesuré : " + " ; ".join(run.missing), ""])
     lines += [f"{cores()} cœurs, {time.strftime('%Y-%m-%d %H:%M')}. Conversations dans PostgreSQL, verrou dans Redis, "
-              f"nginx devant ; {CLIENTS} clients, tours alternés entre 1 et 2 répliques. Pile prête en "
+              f"nginx devant ; {CLIENTS} clients, tours alternés entre les trois réglages. Pile prête en "
               f"{run.ready:.0f} s ; mémoire résidente d'une réplique : {run.replica_rss:.0f} Mo.", "",
               "| répliques | débit | p50 | p95 | erreurs |", "|---|---|---|---|---|"]
-    for n, result in run.results.items():
-        lines.append(f"| {n} | {result.throughput:.1f} msg/s | {ms(result.p(50))} | {ms(result.p(95))} | "
+    for name, result in run.results.items():
+        lines.append(f"| {name} | {result.throughput:.1f} msg/s | {ms(result.p(50))} | {ms(result.p(95))} | "
                      f"{len(result.errors)} / {result.messages} |")
     lines.append("")
-    for n, result in run.results.items():
+    for name, result in run.results.items():
         if result.errors:
-            lines += [f"Erreurs ({n} réplique(s)) : " + " ; ".join(result.errors[:5]), ""]
+            lines += [f"Erreurs ({name}) : " + " ; ".join(result.errors[:5]), ""]
     return "\n".join(lines)
 
 
