@@ -3,7 +3,7 @@ PY := .venv/bin/python
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: run test setup db model lint unit validate stories e2e bench eval eval-sets shell clean
+.PHONY: run run-stack test setup db model lint unit validate stories e2e bench eval eval-sets shell clean
 
 ## Install everything, build the knowledge base, train if needed, start the servers and the chat page.
 run: setup db model
@@ -12,10 +12,15 @@ run: setup db model
 ## Lint, unit and action tests, Rasa data validation, conversation tests, browser and reliability tests.
 test: setup db model
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q -m "not servers"
+	$(PY) -m pytest -q -m "not servers and not stack"
 	.venv/bin/rasa data validate --fail-on-warnings
 	.venv/bin/rasa test core --stories tests/ --model models/osce.tar.gz --fail-on-prediction-errors --out results/core
 	$(PY) -m pytest -q -m servers
+	$(PY) -m pytest -q -m stack
+
+## PostgreSQL, Redis, OSCE_BOT_REPLICAS Rasa replicas (2), the action server and nginx, as local processes.
+run-stack: setup db model
+	$(PY) -m bot stack
 
 setup:
 	scripts/setup.sh

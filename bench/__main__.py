@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench import load, nlu_scores, ranker_timing, store_timing
+from bench import load, nlu_scores, ranker_timing, replicas, store_timing
 from bench.memory import tree_rss_mb
 from bench.stats import ms
 from bot.config import PROJECT_DIR
@@ -218,7 +218,9 @@ def main(argv: list[str] | None = None) -> int:
         nlu[name] = nlu_scores.score(models[name], QUESTIONS, store)
     print("Serveurs, latence (tours alternés), charge, jeux de questions...", flush=True)
     runs = measure_servers(models, opts.port_base, opts.messages, opts.per_client)
-    text = report(timing, routing, trained, nlu, runs)
+    print("Répliques : 1 puis 2, sur PostgreSQL, Redis et nginx...", flush=True)
+    scaled = replicas.measure(models["ours"], opts.port_base + 500, opts.per_client)
+    text = report(timing, routing, trained, nlu, runs) + "\n" + replicas.section(scaled)
     RESULTS.write_text(text + "\n", encoding="utf-8")
     print(text)
     print(f"\nÉcrit dans {RESULTS.relative_to(PROJECT_DIR)}.")

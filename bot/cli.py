@@ -117,9 +117,38 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def _run(_: argparse.Namespace) -> int:
-    from bot.servers import Settings, run_forever
+    from bot.servers import BadSettings, Settings, run_forever
 
-    return run_forever(Settings.from_env())
+    try:
+        settings = Settings.from_env()
+    except BadSettings as error:
+        print(error, file=sys.stderr)
+        return 2
+    return run_forever(settings)
+
+
+def _stack(_: argparse.Namespace) -> int:
+    from bot.servers import BadSettings
+    from bot.stack import run_stack
+
+    try:
+        return run_stack()
+    except BadSettings as error:
+        print(error, file=sys.stderr)
+        return 2
+
+
+def _endpoints(_: argparse.Namespace) -> int:
+    from bot.endpoints import BadStoreUrl
+    from bot.servers import BadSettings, Settings, write_endpoints
+
+    try:
+        path = write_endpoints(Settings.from_env())
+    except (BadStoreUrl, BadSettings) as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(path.read_text(encoding="utf-8"), end="")
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -154,6 +183,10 @@ def parser() -> argparse.ArgumentParser:
     train.add_argument("--force", action="store_true")
     train.set_defaults(func=_train)
     sub.add_parser("run", help="start the action server, the Rasa server and the chat page").set_defaults(func=_run)
+    sub.add_parser("stack", help="PostgreSQL, Redis, several Rasa replicas, the action server and nginx, "
+                                 "as local processes").set_defaults(func=_stack)
+    sub.add_parser("endpoints", help="write var/endpoints.yml from the OSCE_BOT_* settings and print it"
+                   ).set_defaults(func=_endpoints)
     sub.add_parser("export-lookup", help="regenerate data/lookups.yml").set_defaults(func=_lookup)
     return p
 

@@ -20,3 +20,4 @@ def store(db_url: str) -> KnowledgeStore:
 
 
 from tests.servers_fixture import servers  # noqa: E402,F401  (fixture)
+from tests.stack_fixture import stack  # noqa: E402,F401  (fixture)
