@@ -440,3 +440,11 @@ class KnowledgeStore:
                     passages.append((rank.get(row.id, 99), passage))
         passages.sort(key=lambda p: (-p[1].matched, p[0]))
         return [p for _, p in passages[:limit]]
+
+    # --- document pages ------------------------------------------------------
+    def corpus_paragraphs(self, document_id: str) -> list[ParagraphInfo]:
+        """Every paragraph of one corpus document in reading order: the document page shows them all."""
+        with self._session() as s:
+            rows = s.scalars(select(Paragraph).where(Paragraph.document_id == document_id)
+                             .order_by(Paragraph.position).options(selectinload(Paragraph.document))).all()
+            return [ParagraphInfo(row.text, _cite(row)) for row in rows]
