@@ -3,7 +3,8 @@
 The widget's stylesheets start with ``@import url(https://fonts.googleapis.com/…)``: the
 page's Content-Security-Policy (styles from 'self' only) blocks it and the browser logs
 an error on every load. Without the import the widget falls back to the page's font
-(``page.css``), so no font is requested from anywhere.
+(``page.css``), so no font is requested from anywhere. (The carousel's icon font is
+embedded in the bundle as a ``data:`` URL, which the policy's ``font-src`` allows.)
 """
 from __future__ import annotations
 
