@@ -8,7 +8,9 @@ an empty message gets a prompt instead of being processed.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Awaitable, Callable
+from functools import cache
 from typing import Any
 
 from rasa.core.channels.channel import UserMessage
@@ -18,6 +20,12 @@ from sanic import Blueprint, response
 from sanic.exceptions import SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.citation_links import corpus_index, link_citations
+from bot.store import KnowledgeStore
+
+logger = logging.getLogger(__name__)
 
 APOLOGY = ("Désolé, je ne peux pas répondre pour le moment : un de mes services est indisponible. "
            "Réessayez dans un instant, votre conversation est conservée.")
@@ -57,6 +65,40 @@ def never_silent(on_new_message: Handler) -> Handler:
             output.send_response = original  # type: ignore[method-assign]
         if sent == 0 and not text.startswith("/"):
             await output.send_text_message(message.sender_id, APOLOGY)
+
+    return handle
+
+
+@cache
+def _store() -> KnowledgeStore:
+    return KnowledgeStore()
+
+
+def linked_text(text: str) -> str:
+    """``text`` with its citations as links to the document page; unchanged if the store cannot say."""
+    try:
+        return link_citations(text, corpus_index(_store()))
+    except SQLAlchemyError:
+        logger.exception("citations left as text: the knowledge store is unreadable")
+        return text
+
+
+def with_source_links(on_new_message: Handler) -> Handler:
+    """Wrap Rasa's handler so that every reply's citations are links (the chat page's channel only)."""
+
+    async def handle(message: UserMessage) -> None:
+        output = message.output_channel
+        original = output.send_response
+
+        async def linking(recipient_id: str, reply: dict[str, Any]) -> None:
+            text = reply.get("text")
+            await original(recipient_id, {**reply, "text": linked_text(text)} if isinstance(text, str) else reply)
+
+        output.send_response = linking  # type: ignore[method-assign]
+        try:
+            await on_new_message(message)
+        finally:
+            output.send_response = original  # type: ignore[method-assign]
 
     return handle
 
@@ -135,7 +177,8 @@ def session_request_problem(data: object) -> str | None:
 
 
 class NeverSilentSocketIOInput(SocketIOInput):
-    """Rasa's socket.io channel (used by the chat page) with :func:`never_silent` and payload checks.
+    """Rasa's socket.io channel (used by the chat page) with :func:`never_silent`, payload checks and
+    :func:`with_source_links` (citations as links to the document page).
 
     A malformed event gets a French explanation on the same socket instead of an
     exception in the server's log and silence in the widget.
@@ -146,7 +189,7 @@ class NeverSilentSocketIOInput(SocketIOInput):
         return "socketio"
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
-        webhook = super().blueprint(never_silent(on_new_message))
+        webhook = super().blueprint(never_silent(with_source_links(on_new_message)))
         sio = self.sio
         namespace = self.namespace or "/"
         handlers = sio.handlers[namespace]

@@ -169,7 +169,8 @@ class Servers:
 
     def start_web(self) -> None:
         self._spawn("web", [sys.executable, "-m", "bot.web", "--host", self.settings.host,
-                            "--port", str(self.settings.web_port), "--rasa-url", self.settings.rasa_url])
+                            "--port", str(self.settings.web_port), "--rasa-url", self.settings.rasa_url,
+                            "--tracker-db", str(self.settings.var_dir / "tracker.db")])
 
     def start_balancer(self, name: str = "nginx", port: int = 0, replica_ports: list[int] | None = None) -> None:
         """nginx in front of ``replica_ports`` (all replicas by default) on ``port`` (the balancer port)."""

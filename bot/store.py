@@ -375,3 +375,11 @@ class KnowledgeStore:
                 "SELECT sentence_id FROM sentence_index WHERE sentence_index MATCH :q "
                 "ORDER BY bm25(sentence_index) LIMIT :n"), {"q": query, "n": limit})]
         return [self._sentences[i] for i in ids if i in self._sentences]
+
+    # --- document pages ------------------------------------------------------
+    def corpus_paragraphs(self, document_id: str) -> list[ParagraphInfo]:
+        """Every paragraph of one corpus document in reading order: the document page shows them all."""
+        with self._session() as s:
+            rows = s.scalars(select(Paragraph).where(Paragraph.document_id == document_id)
+                             .order_by(Paragraph.position).options(selectinload(Paragraph.document))).all()
+            return [ParagraphInfo(row.text, _cite(row)) for row in rows]

@@ -41,7 +41,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
-if [ ! -f node_modules/rasa-webchat/lib/index.js ]; then
+if [ ! -f node_modules/rasa-webchat/lib/index.js ] || [ ! -f node_modules/axe-core/axe.min.js ]; then
   echo "Installation du widget de chat (npm)..."
   npm ci --no-audit --no-fund --loglevel=error
 fi
