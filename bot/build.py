@@ -209,23 +209,15 @@ def _extract_references(session: Session) -> int:
 def _drop_search_index(engine: Engine) -> None:
     if engine.dialect.name == "sqlite":
         with engine.begin() as conn:
-            conn.execute(text("DROP TABLE IF EXISTS passages"))
+            conn.execute(text("DROP TABLE IF EXISTS passages"))  # the paragraph index of earlier versions
             conn.execute(text("DROP TABLE IF EXISTS sentence_index"))
 
 
 def rebuild_search_index(engine: Engine) -> None:
-    """(Re)create the FTS5 indexes over paragraphs and sentences; other databases search without them."""
+    """(Re)create the FTS5 index over the sentences; other databases search without it."""
     if engine.dialect.name != "sqlite":
         return
     with engine.begin() as conn:
-        conn.execute(text("DROP TABLE IF EXISTS passages"))
-        conn.execute(text(
-            "CREATE VIRTUAL TABLE passages USING fts5("
-            "text, lemmas, paragraph_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')"
-        ))
-        conn.execute(text(
-            "INSERT INTO passages (text, lemmas, paragraph_id) SELECT text, lemmas, id FROM paragraphs"
-        ))
         conn.execute(text("DROP TABLE IF EXISTS sentence_index"))
         conn.execute(text(
             "CREATE VIRTUAL TABLE sentence_index USING fts5("
