@@ -124,7 +124,8 @@ def is_elliptical(text: str) -> bool:
         return n_words <= 6
     if n_words <= 4 and len(terms) <= 1:
         return True
-    return n_words <= 6 and bool(_PRONOUN_SUBJECT.search(folded)) and len(terms) <= 1
+    pronoun = bool(_PRONOUN_SUBJECT.search(_IMPERSONAL.sub(" ", folded)))
+    return pronoun and (n_words <= 6 and len(terms) <= 1 or n_words <= 7 and len(terms) <= 2)
 
 
 _IMPERSONAL = re.compile(r"\bil (y a|y avait|y aura|existe|faut|s'agit|est (question|prevu))\b|\by a-t-il\b")

@@ -112,7 +112,8 @@ _PARTNER_CUE = re.compile(r"\b(partenaire|partenariat|devenu|devenue|rejoint|adh
                           r"|date|plus partenaire|coopere|participe)")
 _PARTNER_WORDS = word_list("partnership")
 _DOCUMENT_ABOUT = re.compile(r"(de quoi (parle|traite)|c'est quoi|qu'est-ce que|qu'est ce que|que contient|resume"
-                             r"|reference|numero|symbole|cote|correspond"
+                             r"|reference|numero|symbole|cote|correspond|tu connais|vous connaissez"
+                             r"|parle-moi|parlez-moi"
                              r"|sujet|porte sur|objet|adopte|de quand date|date de|quand a ete|parle de quoi|dit quoi"
                              r"|que dit|presente)")
 _DOCUMENT_WORDS = word_list("document_about")
@@ -316,9 +317,11 @@ class Router:
         countries = self.countries(turn, text)
         group = group_in(turn.entity("group"), text)
         folded = fold(text)
+        if not countries and state.country and refers_back(text) and _PARTNER_CUE.search(folded):
+            countries = [m for m in [self.store.find_country(state.country)] if m]
         if countries and (state.kind in _PARTNER_KINDS or state.kind in (Kind.COMPARE, Kind.ORDER) or
                           self._about_partnership(text, countries, turn.intent)):
-            when = state.kind not in (Kind.PARTNER_STATUS, Kind.PARTNER_MEMBER)
+            when = asks_when(text) or state.kind not in (Kind.PARTNER_STATUS, Kind.PARTNER_MEMBER)
             member = state.kind == Kind.PARTNER_MEMBER or asks_membership(text)
             return self._partner_answer(countries, state, when, member, borrow(text, state))
         if group and order_in(text) != "all":
@@ -377,7 +380,7 @@ class Router:
         ranked = self.ranker.rank(text, scope, question_type(focus or text),
                                   topic=TOPIC_OF_INTENT.get(turn.intent or ""), focus=focus)
         if ranked.confident:
-            return self._passage(ranked, state, text, closest=False)
+            return self._passage(ranked, state, text, closest=False, scope_document=scope.document_id)
         if turn.intent == "out_of_scope":
             return Outcome((), state, "utter_out_of_scope")
         unknown = self._unknown(ranked)
@@ -386,7 +389,7 @@ class Router:
         if unknown and turn.intent == "search_documents" and self.ranker.share(ranked, unknown) >= UNKNOWN_SHARE:
             return self._say(answers.not_covered_reply(self.store, text, unknown), state.after(query=text), None)
         if ranked.close:
-            return self._passage(ranked, state, text, closest=True)
+            return self._passage(ranked, state, text, closest=True, scope_document=scope.document_id)
         if unknown:
             return self._say(answers.not_covered_reply(self.store, text, unknown), state.after(query=text), None)
         return self._say(answers.no_answer_reply(), state.after(query=text), None)
@@ -396,7 +399,9 @@ class Router:
         return [t.word for t in ranked.missing if all(self.ranker.weight(f) > self.ranker.unknown_weight
                                                      for f in t.forms) and not t.word.isdigit()]
 
-    def _passage(self, ranked: Ranked, state: DialogueState, query: str, closest: bool) -> Outcome:
+    def _passage(self, ranked: Ranked, state: DialogueState, query: str, closest: bool,
+                 scope_document: str | None = None) -> Outcome:
+        """Say the best candidate; the document the question named stays the subject, even for a near miss."""
         cand = ranked.candidate
         assert cand is not None
         if cand.sentence is not None:
@@ -406,6 +411,8 @@ class Router:
         absent = self._absent_names(ranked)
         if absent:
             reply = answers.with_absent_names(reply, absent)
+        if scope_document or closest:
+            return self._say(reply, state, Kind.PASSAGE, query=query, document=scope_document or state.document)
         return self._say(reply, state, Kind.PASSAGE, query=query,
                          document=cand.citations[0].document_id if cand.citations else None)
 
