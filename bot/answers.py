@@ -69,7 +69,7 @@ def _associated(p: PartnerInfo) -> str:
 
 
 def _partner_year(p: PartnerInfo) -> str:
-    return f"{agree('associé', p.gender)} dès 1975 au processus de Helsinki" if p.since_helsinki else str(p.since)
+    return f"{agree('associé', p.gender)} dès {p.since} au processus de Helsinki" if p.since_helsinki else str(p.since)
 
 
 # --- partners ------------------------------------------------------------------
@@ -89,7 +89,7 @@ def partner_reply(match: CountryMatch, typed: str | None, asks_when: bool,
     if p.since_helsinki:
         body = (f"{capitalize(who)} est un partenaire {p.group} pour la coopération : "
                 f"{_associated(p)} depuis ses débuts, c'est-à-dire depuis "
-                "l'Acte final de Helsinki de 1975. Les documents ne donnent pas d'autre date d'adhésion.")
+                f"l'Acte final de Helsinki de {p.since}. Les documents ne donnent pas d'autre date d'adhésion.")
         prefix = "" if asks_when else "Oui. "
         return Reply(prefix + body, (p.citation,))
     if asks_when:
@@ -108,7 +108,7 @@ def membership_reply(match: CountryMatch, states: CountFact) -> Reply:
                      f"{p.participating_state_since}, après avoir été partenaire pour la coopération depuis "
                      f"{p.since}.", (p.citation,))
     if p is not None:
-        status = (f"{_associated(p)} depuis ses débuts (1975)"
+        status = (f"{_associated(p)} depuis ses débuts ({p.since})"
                   if p.since_helsinki else f"partenaire depuis {p.since}")
         return Reply(f"Non, {who} n'est pas un État participant (membre) de l'OSCE : c'est un partenaire "
                      f"{p.group} pour la coopération ({status}). Les partenaires coopèrent avec les "
@@ -130,7 +130,7 @@ def premise_membership_reply(match: CountryMatch, states: CountFact) -> Reply:
 
 
 def _status_since(p: PartnerInfo) -> str:
-    return f"{_associated(p)} depuis ses débuts (1975)" if p.since_helsinki else f"partenaire depuis {p.since}"
+    return f"{_associated(p)} depuis ses débuts ({p.since})" if p.since_helsinki else f"partenaire depuis {p.since}"
 
 
 def partner_in_year_reply(match: CountryMatch, year: int) -> Reply:
@@ -273,7 +273,7 @@ def _order_reply(store: KnowledgeStore, group: str | None, order: str) -> Reply:
         return Reply(f"Le premier {kind} a été {_named(p)}, {agree('devenu', p.gender)} partenaire en {p.since}.",
                      cites)
     return Reply(f"Les premiers partenaires sont {_listing(chosen, False)} : ils étaient associés au processus "
-                 "de Helsinki depuis ses débuts (Acte final de 1975).", cites)
+                 f"de Helsinki depuis ses débuts (Acte final de {chosen[0].since}).", cites)
 
 
 def compare_reply(matches: list[CountryMatch]) -> Reply:

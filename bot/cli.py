@@ -187,7 +187,7 @@ def parser() -> argparse.ArgumentParser:
                                  "as local processes").set_defaults(func=_stack)
     sub.add_parser("endpoints", help="write var/endpoints.yml from the OSCE_BOT_* settings and print it"
                    ).set_defaults(func=_endpoints)
-    sub.add_parser("export-lookup", help="regenerate data/lookups.yml").set_defaults(func=_lookup)
+    sub.add_parser("export-lookup", help="regenerate data/nlu/lookups.yml").set_defaults(func=_lookup)
     return p
 
 

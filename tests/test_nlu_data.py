@@ -24,7 +24,9 @@ def comparable(text: str) -> str:
 
 
 def nlu_blocks() -> list[dict[str, str]]:
-    return yaml.safe_load((PROJECT_DIR / "data" / "nlu.yml").read_text(encoding="utf-8"))["nlu"]
+    """Every block of the NLU training files (data/nlu/, split by topic)."""
+    return [block for path in sorted((PROJECT_DIR / "data" / "nlu").glob("*.yml"))
+            for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]]
 
 
 def training_examples() -> list[str]:
