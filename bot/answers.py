@@ -360,6 +360,21 @@ def documents_list_reply(store: KnowledgeStore) -> Reply:
                  tuple(c for d in docs for c in d.cited_by[:1])[:4])
 
 
+def documents_by_date_reply(store: KnowledgeStore, order: str) -> Reply:
+    """« Quel est le plus récent de tes documents ? »: the corpus documents in date order."""
+    dated = sorted((d for d in store.corpus() if d.year), key=lambda d: d.year)
+    undated = [d.short_title for d in store.corpus() if not d.year]
+    listing = " ; ".join(f"{d.short_title} ({d.year})" for d in dated)
+    note = f" ({join(undated)} ne porte pas de date unique.)" if undated else ""
+    if order == "first" and dated:
+        return Reply(f"Le plus ancien des documents que je connais est : {dated[0].short_title} ({dated[0].year}). "
+                     f"Dans l'ordre : {listing}.{note}")
+    if dated:
+        return Reply(f"Le plus récent des documents que je connais est : {dated[-1].short_title} ({dated[-1].year}). "
+                     f"Dans l'ordre : {listing}.{note}")
+    return corpus_reply(store)
+
+
 def unknown_document() -> Reply:
     return Reply("Je ne trouve pas ce document parmi ceux que citent les textes. Essayez par exemple "
                  "« la décision 5/11 », « la décision 430 », « MC.DOC/10/14 » ou « la Déclaration de Madrid ».")

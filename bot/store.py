@@ -263,6 +263,8 @@ class KnowledgeStore:
 
     def document(self, reference: str) -> DocumentInfo | None:
         """A document by any of its references: « 5/11 », « décision 430 », « MC.DOC/10/14 », « Astana »."""
+        if reference in self._document_infos:
+            return self._document_infos[reference]
         doc_id = self._resolve_document(reference[:300])
         return self._document_infos.get(doc_id) if doc_id else None
 

@@ -89,8 +89,9 @@ def _text(value: object) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
-_QUOTE_REQUEST = re.compile(r"\b(cite|citer|citez|citation|passage|texte exact|mot pour mot|phrase exacte|extrait"
-                            r"|montre[- ]moi le texte|les termes exacts)\b")
+_QUOTE_REQUEST = re.compile(r"\b(cite[rz]?|recopie[rz]?|montre[rz]?|donne[rz]?|lire|lis)[- ](moi |nous )?"
+                            r"(le |la |ce |cette |l')?(passage|texte|phrase|paragraphe|extrait|citation)\b"
+                            r"|\b(texte|passage|citation) exacte?|mot pour mot|les termes exacts")
 _FOLLOW_LEAD = re.compile(r"^((et|mais|ok|d'accord|bon|alors|non|ah|oui|pardon|donc)\b[\s,.!]*)+")
 _CORRECTION = re.compile(r"\b(je voulais dire|je parlais de|je pensais a|plutot|je me suis trompe|pas \w+ mais)\b")
 _REFERS_BACK = re.compile(r"\b(il|elle|ils|elles|la-bas|cette reunion|ce pays|ce texte|ce document|ce fonds"
@@ -115,6 +116,9 @@ def is_elliptical(text: str) -> bool:
     n_words = len(folded.split())
     if n_words == 0:
         return False
+    scope = document_scope(text)
+    if scope.document_id and not key_terms(scope.rest):
+        return True
     if (_FOLLOW_LEAD.match(folded) and n_words <= 8) or _CORRECTION.search(folded):
         return True
     if _NEXT_YEAR.search(folded) or _PREVIOUS_YEAR.search(folded):

@@ -42,7 +42,7 @@ _TYPE_CUES: list[tuple[QuestionType, re.Pattern[str]]] = [
                                     r"|\ba quel endroit\b|\bdans quel pays\b|\bquel pays (a )?accueilli")),
     (QuestionType.WHICH_DOCUMENT, re.compile(r"\bquel(le)?s? (decisions?|declarations?|documents?|textes?)\b")),
     (QuestionType.NAME, re.compile(r"\bqui (est|etait|sont|etaient) (le|la|les|l')\b|comment s'appelle"
-                                   r"|\bquel est (le )?nom|\ble nom d")),
+                                   r"|s'appellen?t? comment|\bquel est (le |son |leur )?nom|\ble nom d|\bson nom\b")),
     (QuestionType.WHO, re.compile(r"\bqui\b|\bquel organe\b|\bquelle instance\b|\bquel pays\b|\bquels pays\b")),
     (QuestionType.YES_NO, re.compile(r"^(est-ce que|est ce que|y a-t-il|y-a-t-il)\b"
                                      r"|\b\w+-(t-)?(il|elle|ils|elles|on)\b")),

@@ -191,7 +191,7 @@ class Ranker:
                  for t in key_terms(scope.rest)]
         if not terms:
             return Ranked(None, 0.0, False, (), ())
-        names = {fold(w) for w in re.findall(r"\b[A-ZÀ-Ý][\w-]+", question)}
+        names = {fold(w) for w in re.findall(r"\b[A-ZÀ-Ý][a-zà-ÿ][\w-]{2,}", question)}
         ignored = [t for t in terms if t.word in names and not any(self._df(f) or f in self._known for f in t.forms)]
         if ignored and len(terms) - len(ignored) >= 3:
             terms = [t for t in terms if t not in ignored]

@@ -81,8 +81,26 @@ TOPIC_OF_INTENT = {
     "ask_contact": "contact", "ask_nrc": "nrc",
 }
 _TAG = re.compile(r"<[^<>]{0,200}>")
+_SOURCE = re.compile(r"\b(source|sources|d'ou|d ou|reference|references|tu tiens|vient|viennent|tire|origine"
+                     r"|quel document|quels documents|quel texte)\b")
+_THANKS_ONLY = re.compile(r"^(ok |d'accord |super |parfait |genial |top )?(merci|thanks|thx)"
+                          r"( (beaucoup|bien|infiniment|mille fois|encore))?[ ,!.]*((et )?(au revoir|a plus|a bientot"
+                          r"|bonne (journee|soiree|continuation)|bye|ciao|salut))?[ !.]*$")
+_BYE_ONLY = re.compile(r"^(ok |bon )?(au revoir|a plus|a\+|a bientot|bye|ciao|bonne (journee|soiree))[ !.]*$")
+
+
+def _small_talk(text: str) -> str | None:
+    """A message that is only thanks or goodbye, whatever the NLU made of it."""
+    folded = fold(text).strip()
+    if _THANKS_ONLY.match(folded):
+        return "utter_goodbye" if re.search(r"revoir|plus|bientot|bonne|bye|ciao|salut", folded) else "utter_thank"
+    if _BYE_ONLY.match(folded):
+        return "utter_goodbye"
+    return None
 _POLITE = re.compile(r"^(bonjour|bonsoir|salut|coucou|hello)\b[ ,!.]*|\b(merci (beaucoup |bien )?(d'avance|par avance)"
                      r"?|d'avance merci)\b.*$|\bpour votre aide\b.*$")
+_POLITE_LEAD = re.compile(r"^(si ce n'est pas trop demander|si possible|s'il vous pla[iî]t|svp|stp|dites-moi|dis-moi)"
+                          r"[ ,]*", re.IGNORECASE)
 _ASKING = re.compile(r"\b(j'aimerais|je voudrais|je souhaiterais|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu)"
                      r"( bien)?( me)? (savoir|dire|indiquer|expliquer|preciser|confirmer)"
                      r"( si possible)?,?( si possible)?,?"
@@ -100,6 +118,11 @@ def core_question(text: str) -> str:
         return text
     folded = fold(text)
     asking = list(_ASKING.finditer(folded))
+    if not asking and len(text.split()) >= 25:
+        sentences = re.split(r"(?<=[.!?])\s+", text)
+        asks = [s for s in sentences if "?" in s or _QUESTION.search(fold(s))]
+        if asks and len(sentences) > 1:
+            return _POLITE_LEAD.sub("", asks[-1]).strip(" ,")
     start = asking[-1].end() if asking else 0
     polite = _POLITE.search(folded, start) if start else None
     end = polite.start() if polite and polite.start() > start else len(text)
@@ -119,6 +142,9 @@ _DOCUMENT_ABOUT = re.compile(r"(de quoi (parle|traite)|c'est quoi|qu'est-ce que|
 _DOCUMENT_WORDS = word_list("document_about")
 _CITING = re.compile(r"(quels? (documents?|textes?) (le |la |l')?(cite|citent|mentionne|mentionnent|evoque|evoquent"
                      r"|font reference|fait reference|renvoie|renvoient)|qui (cite|mentionne)|ou est (cite|mentionne))")
+_DOCUMENTS_ORDER = re.compile(r"\b(documents?|textes?)\b.{0,40}\b(plus (recent|ancien|vieux)|premier|dernier"
+                              r"|ordre chronologique)|\b(plus (recent|ancien|vieux)|premier|dernier)\b.{0,30}"
+                              r"\b(documents?|textes?)\b")
 _AS_OF = re.compile(r"\b(y avait|y a-t-il eu|etaient|comptait|existait|avait l'osce|a l'epoque|etait-il|etait-elle"
                     r"|a-t-il ete|a-t-elle ete|ont-ils ete|etaient-ils)\b")
 _PREMISE = re.compile(r"\b(puisque|comme|vu que|etant donne que|sachant que|du moment que)\b.{0,60}"
@@ -146,7 +172,10 @@ class Router:
             return Outcome((), state, greeting)
         if state.passage and asks_for_quote(text):
             return self._quote_last(state)
-        if turn.intent == "ask_source":
+        small_talk = _small_talk(text)
+        if small_talk:
+            return Outcome((), state, small_talk)
+        if turn.intent == "ask_source" and _SOURCE.search(fold(text)):
             return Outcome((answers.source_reply(state.sources, self.store),), state)
         if turn.intent == "list_documents":
             return self._say(answers.documents_list_reply(self.store), state, Kind.DOCUMENTS)
@@ -154,6 +183,8 @@ class Router:
             follow = self._structured_follow_up(turn, text, state)
             if follow:
                 return follow
+            if refers_back(text) and not refers_to_place(text) and len(key_terms(document_scope(text).rest)) >= 2:
+                return self._ranked(text, state, turn)
             borrowed = borrow(text, state)
             beyond = self._beyond_documents(borrowed)
             if beyond:
@@ -215,6 +246,12 @@ class Router:
                                   for m in countries[:2]], state, Kind.PARTNER_MEMBER, country=countries[0].name)
         if countries and self._about_partnership(text, countries, turn.intent):
             return self._partner(turn, text, state, countries)
+        if not countries and _DOCUMENTS_ORDER.search(folded):
+            order = order_in(text)
+            dated = sorted((d for d in self.store.corpus() if d.year), key=lambda d: d.year)
+            chosen = (dated[0] if order == "first" else dated[-1]).id if dated else None
+            return self._say(answers.documents_by_date_reply(self.store, order), state, Kind.DOCUMENTS,
+                             document=chosen)
         if not countries and (turn.intent in _GROUP_INTENTS or group) and \
                 self._about_partnership(text, [], turn.intent):
             return self._group_question(turn, text, state, group)
@@ -230,11 +267,11 @@ class Router:
                 return self._say(answers.paragraph_reply(self.store, doc, label), state, Kind.PARAGRAPH,
                                  document=doc.id, query=text)
             asks_paragraph = re.search(r"\b(paragraphe|alinea|§)", folded)
-            if (turn.intent == "ask_citing" or _CITING.search(folded)) and not asks_paragraph:
+            if _CITING.search(folded) and not asks_paragraph:
                 return self._say(answers.citing_reply(doc), state, Kind.CITING, document=doc.id, query=text)
             if self._about_document(text):
                 return self._say(answers.document_reply(doc), state, Kind.DOCUMENT, document=doc.id, query=text)
-        elif turn.intent == "ask_paragraph" and paragraph_number(text) and state.document:
+        elif paragraph_number(text) and state.document:
             doc = self.store.document(state.document)
             return self._say(answers.paragraph_reply(self.store, doc, paragraph_number(text)), state,
                              Kind.PARAGRAPH, query=text)
@@ -317,6 +354,14 @@ class Router:
         countries = self.countries(turn, text)
         group = group_in(turn.entity("group"), text)
         folded = fold(text)
+        if state.document and not self._document(turn, text) and self._about_document(text) and \
+                state.kind in (Kind.DOCUMENT, Kind.DOCUMENTS, Kind.PARAGRAPH, Kind.CITING):
+            doc = self.store.document(state.document)
+            return self._say(answers.document_reply(doc), state, Kind.DOCUMENT)
+        label = paragraph_number(text)
+        if label and state.document and not self._document(turn, text):
+            doc = self.store.document(state.document)
+            return self._say(answers.paragraph_reply(self.store, doc, label), state, Kind.PARAGRAPH)
         if not countries and state.country and refers_back(text) and _PARTNER_CUE.search(folded):
             countries = [m for m in [self.store.find_country(state.country)] if m]
         if countries and (state.kind in _PARTNER_KINDS or state.kind in (Kind.COMPARE, Kind.ORDER) or
@@ -387,12 +432,10 @@ class Router:
         if not ranked.terms or len(unknown) == len(ranked.terms):
             return Outcome((), state, "utter_please_rephrase")
         if unknown and turn.intent == "search_documents" and self.ranker.share(ranked, unknown) >= UNKNOWN_SHARE:
-            return self._say(answers.not_covered_reply(self.store, text, unknown), state.after(query=text), None)
+            return self._say(answers.not_covered_reply(self.store, text, unknown), state.after(query=None), None)
         if ranked.close:
             return self._passage(ranked, state, text, closest=True, scope_document=scope.document_id)
-        if unknown:
-            return self._say(answers.not_covered_reply(self.store, text, unknown), state.after(query=text), None)
-        return self._say(answers.no_answer_reply(), state.after(query=text), None)
+        return self._say(answers.no_answer_reply(), state.after(query=None), None)
 
     def _unknown(self, ranked: Ranked) -> list[str]:
         """Key terms of the question that no document uses in any form: the subject is not covered."""
