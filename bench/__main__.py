@@ -34,6 +34,7 @@ QUESTION_SETS = {"jeu de dév. 1 (eval/dev/questions.yml)": QUESTIONS,
                  "jeu de dév. 2 (eval/dev/questions2.yml)": EVAL / "dev" / "questions2.yml",
                  "couverture par paragraphe (eval/paragraphs.yml)": EVAL / "paragraphs.yml",
                  "conversations (eval/conversations.yml)": EVAL / "conversations.yml",
+                 "conversations réservées (eval/conversations_heldout.yml)": EVAL / "conversations_heldout.yml",
                  "jeu réservé (eval/heldout.yml)": EVAL / "heldout.yml"}
 CONFIGS = {"ours": PROJECT_DIR / "config.yml", "default": PROJECT_DIR / "bench" / "default_config.yml"}
 LABELS = {"ours": "ce projet (config.yml)", "default": "pipeline par défaut de `rasa init`"}
