@@ -61,6 +61,8 @@ def never_silent(on_new_message: Handler) -> Handler:
         output.send_response = counting  # type: ignore[method-assign]
         try:
             await on_new_message(message)
+        except Exception:  # noqa: BLE001 - a failed turn (a replica lost with its lock) gets the apology below
+            logger.exception("turn of %s failed", message.sender_id)
         finally:
             output.send_response = original  # type: ignore[method-assign]
         if sent == 0 and not text.startswith("/"):
