@@ -161,6 +161,7 @@ def test_a_subject_no_document_uses_is_said_so(router: Router) -> None:
     ("Salut, tu vas bien ?", "greet", "utter_how_are_you"),
     ("bonjour", "greet", "utter_greet"),
     ("merci beaucoup", "thank", "utter_thank"),
+    ("qu'est-ce que tu sais faire ?", "help", "utter_help"),
     ("", None, "utter_please_rephrase"),
 ])
 def test_small_talk_refusals_and_gibberish_get_a_response(router: Router, text: str, intent: str | None,

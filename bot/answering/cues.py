@@ -28,12 +28,16 @@ class QuestionType(str, Enum):
     WHO = "who"
     NAME = "name"
     WHICH_DOCUMENT = "which_document"
+    DEFINITION = "definition"
     WHY = "why"
     YES_NO = "yes_no"
     WHAT = "what"
 
 
 _TYPE_CUES: list[tuple[QuestionType, re.Pattern[str]]] = [
+    (QuestionType.DEFINITION, re.compile(r"^(qu'est-ce que|qu'est ce que|c'est quoi|que sont|qu'appelle-t-on) "
+                                         r"(le|la|les|l')[^,;?]{0,60}\??$"
+                                         r"|^(le|la|les|l')[^,;?]{0,60}, c'est quoi\s*\??$")),
     (QuestionType.WHY, re.compile(r"\bpourquoi\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b")),
     (QuestionType.HOW_MANY, re.compile(r"\bcombien\b|\bnombre de\b|\bquel nombre\b")),
     (QuestionType.WHEN, re.compile(r"\bquand\b|\ben quelle annee\b|\bquelle annee\b|\bquelle date\b|\ba quelle date\b"
@@ -49,6 +53,8 @@ _TYPE_CUES: list[tuple[QuestionType, re.Pattern[str]]] = [
 ]
 
 
+_VERB = re.compile(r"\b(demande|demandent|dit|disent|prevoit|fait|font|contient|parle|propose|prie|charge|encourage"
+                   r"|decide|invite|rappelle|est|sont|a|ont|etait|etaient)\b")
 _WHAT = re.compile(r"\bqu'est-ce qu|\bqu'est ce qu|\bquoi\b|\bque (dit|disent|demande|prevoit|contient)"
                    r"|\bqu'(ont|a|avait|avaient)-?(ils|elles|il|elle|t-il|t-elle)?\b")
 
@@ -65,7 +71,11 @@ def asking_clause(text: str) -> str | None:
 
 def question_type(text: str) -> QuestionType:
     """The type of the clause that asks: in « Quand le COR s'est réuni, qu'ont-ils dit ? » the last one."""
-    clauses = [c for c in re.split(r"[,;:]", fold(text)) if c.strip()] or [""]
+    folded = fold(text).strip()
+    definition = _TYPE_CUES[0][1].search(folded)
+    if definition and len(folded.split()) <= 9 and not _VERB.search(folded[definition.end(1) or 0:]):
+        return QuestionType.DEFINITION
+    clauses = [c for c in re.split(r"[,;:]", folded) if c.strip()] or [""]
     for clause in reversed(clauses):
         if _WHAT.search(clause):
             return QuestionType.WHAT

@@ -31,7 +31,7 @@ MARGIN = 0.05  # lead over a rival passage needed to answer rather than offer th
 SCOPE_BONUS = 0.25
 TOPIC_BONUS = 0.1
 FOCUS = 2.0  # weight of the terms of the clause that asks, or of the new turn of a follow-up
-BROAD_BONUS = 0.06
+BROAD_BONUS = 0.1
 TYPE_MALUS = 0.2
 SIMILAR = 0.62  # word-vector cosine from which a word paraphrases a term
 SIMILAR_CREDIT = 0.6
@@ -237,7 +237,7 @@ class Ranker:
             score -= 0.0 if type_ok else TYPE_MALUS
             score -= 0.03 * (len(cand.text) / 300) + (0.04 if cand.answer_id else 0.0)
             score += TOPIC_BONUS if topic and cand.topic == topic else 0.0
-            score += BROAD_BONUS if cand.summary and len(terms) <= 1 else 0.0
+            score += BROAD_BONUS if cand.summary and (len(terms) <= 1 or kind is QuestionType.DEFINITION) else 0.0
             scored.append((score, coverage, type_ok, cand, tuple(t for t in terms if credit[t] < 0.5)))
         if not scored:
             return Ranked(None, 0.0, False, tuple(terms), tuple(terms))
@@ -247,6 +247,8 @@ class Ranker:
         rival = next((item for item in scored[1:]
                       if where.isdisjoint((c.document_id, c.paragraph) for c in item[3].citations)), None)
         margin = score - rival[0] if rival and rival[1] >= CLOSEST else 1.0
+        if cand.summary and kind is QuestionType.DEFINITION:
+            margin = 1.0  # « qu'est-ce que le Fonds ? »: the overview is the answer, whatever else mentions it
         return Ranked(cand, coverage, type_ok, tuple(terms), missing, margin=margin)
 
     def _credit(self, term: Term, cand: Candidate) -> float:

@@ -72,7 +72,7 @@ class Outcome:
 
 
 UNKNOWN_SHARE = 0.3  # share of a search's weight, in words no document uses, that means « not covered »
-SMALL_TALK = {"greet": "utter_greet", "thank": "utter_thank"}
+SMALL_TALK = {"greet": "utter_greet", "thank": "utter_thank", "help": "utter_help"}
 # The curated topic a topic intent announces: its answers get a small bonus, never a free pass.
 TOPIC_OF_INTENT = {
     "ask_become_partner": "become_partner", "ask_contact_groups": "contact_groups",
@@ -167,11 +167,11 @@ class Router:
         text = core_question(turn.text[:MAX_MESSAGE])
         if not text:
             return Outcome((), state, "utter_please_rephrase")
+        if state.passage and asks_for_quote(text):
+            return self._quote_last(state)
         if turn.intent in SMALL_TALK and not self._is_question(text):
             greeting = "utter_how_are_you" if _HOW_ARE_YOU.search(fold(text)) else SMALL_TALK[turn.intent]
             return Outcome((), state, greeting)
-        if state.passage and asks_for_quote(text):
-            return self._quote_last(state)
         small_talk = _small_talk(text)
         if small_talk:
             return Outcome((), state, small_talk)
