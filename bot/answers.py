@@ -98,6 +98,32 @@ def partner_reply(match: CountryMatch, typed: str | None, asks_when: bool,
     return Reply(f"Oui, {who} est un partenaire {p.group} pour la coopération, depuis {p.since}.", (p.citation,))
 
 
+def wrong_group_reply(match: CountryMatch, claimed_group: str) -> Reply | None:
+    """« L'Australie, c'est un partenaire méditerranéen ? »: a partner of the other group is a « non »."""
+    p = match.partner
+    if p is None or not p.is_current or p.group == claimed_group:
+        return None
+    return Reply(f"Non, {_named(match)} n'est pas un partenaire {claimed_group} : c'est un partenaire {p.group} "
+                 f"pour la coopération ({_status_since(p)}).", (p.citation,))
+
+
+def joined_in_year_reply(match: CountryMatch, year: int) -> Reply | None:
+    """« Israël a rejoint en 1998 ? »: the year a partner joined, checked against the one the user gives."""
+    p = match.partner
+    if p is None:
+        return None
+    who = _named(match)
+    if p.since_helsinki:
+        return Reply(f"Non, {who} n'est pas {agree('devenu', p.gender)} partenaire en {year} : "
+                     f"{agree('associé', p.gender)} au processus de Helsinki depuis ses débuts, c'est-à-dire depuis "
+                     f"l'Acte final de Helsinki de {p.since}.", (p.citation,))
+    if p.since == year:
+        return Reply(f"Oui, {who} est {agree('devenu', p.gender)} partenaire {p.group} pour la coopération en "
+                     f"{year}.", (p.citation,))
+    return Reply(f"Non, {who} est {agree('devenu', p.gender)} partenaire {p.group} pour la coopération en "
+                 f"{p.since}, pas en {year}.", (p.citation,))
+
+
 def membership_reply(match: CountryMatch, states: CountFact) -> Reply:
     """« Est-il membre de l'OSCE ? »: partners are not participating States, and the
     documents do not list the 57 participating States."""

@@ -35,7 +35,8 @@ def test_the_action_says_the_router_answer_and_sets_the_state(store: KnowledgeSt
     assert slots["last_passage"] == "brochure|4"
     messages, slots = run(action, tracker("Et la Thaïlande ?", "follow_up", **slots))
     assert "2000" in messages[0]["text"] and slots == {"last_country": "Thaïlande",
-                                                       "last_query": slots["last_query"]}
+                                                       "last_query": slots["last_query"],
+                                                       "last_topic": slots["last_query"]}
 
 
 def test_a_response_of_the_domain_is_uttered_by_name(store: KnowledgeStore) -> None:

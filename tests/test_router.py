@@ -221,3 +221,38 @@ def test_the_source_of_the_last_answer(router: Router) -> None:
                            ("ta source ?", "ask_source"))
     assert "Décision No 5/11, § 9" in replies[1]
     assert "aucune source" in ask(router, "ta source ?", "ask_source")[0]
+
+
+# --- claims and long conversations ----------------------------------------------------------
+def test_a_join_year_the_user_gives_is_checked(router: Router) -> None:
+    wrong = ask(router, "La Thaïlande est devenue partenaire en 2001, c'est ça ?", "ask_partner")[0]
+    assert wrong.startswith("Non") and "2000" in wrong
+    right = ask(router, "la thailande a rejoint les partenaires asiatiques en 2000 ?", "ask_partner")[0]
+    assert right.startswith("Oui") and "2000" in right
+    israel = ask(router, "israel a rejoint en 1998 comme la jordanie ?", "ask_partner")[0]
+    assert israel.startswith("Non, Israël") and "1975" in israel and "Oui, la Jordanie" in israel
+
+
+def test_a_partner_of_the_other_group_is_a_no(router: Router) -> None:
+    said = ask(router, "l'australie c'est un partenaire mediterraneen ?", "ask_partner")[0]
+    assert said.startswith("Non, l'Australie n'est pas un partenaire méditerranéen") and "asiatique" in said
+
+
+def test_a_chain_of_follow_ups_stays_on_the_question_that_stood_on_its_own(router: Router) -> None:
+    _, first = ask(router, "Le Fonds de partenariat a été créé quand ?", "ask_partnership_fund")
+    _, second = ask(router, "il sert à quoi ?", None, first.state)
+    assert second.state.topic == first.state.topic == "Le Fonds de partenariat a été créé quand ?"
+    _, third = ask(router, "qui y contribue ?", None, second.state)
+    assert "sert" not in (third.state.query or "") and "Fonds" in (third.state.query or "")
+
+
+def test_a_follow_up_naming_the_other_group_replaces_it(router: Router) -> None:
+    replies = conversation(router, ("le groupe de contact méditerranéen a été créé quand ?", "ask_contact_groups"),
+                           ("et celui avec les asiatiques ?", "follow_up"))
+    assert "1994" in replies[0] and "2003" in replies[1]
+
+
+def test_a_complete_group_question_after_a_passage_starts_afresh(router: Router) -> None:
+    replies = conversation(router, ("Quelle est l'adresse de la section de la coopération extérieure ?", None),
+                           ("et les partenaires ils sont combien en tout ?", "count_partners"))
+    assert "11" in replies[1] and "Wallnerstrasse" not in replies[1]

@@ -20,6 +20,7 @@ class Slot(str, Enum):
 
     KIND = "last_question"
     QUERY = "last_query"
+    TOPIC = "last_topic"
     COUNTRY = "last_country"
     GROUP = "last_group"
     DOCUMENT = "last_document"
@@ -50,6 +51,7 @@ class DialogueState:
 
     kind: Kind | None = None
     query: str | None = None
+    topic: str | None = None  # the last question that stood on its own: what a chain of follow-ups is about
     country: str | None = None
     group: str | None = None
     document: str | None = None
@@ -62,6 +64,7 @@ class DialogueState:
         return cls(
             kind=Kind(kind) if kind in Kind._value2member_map_ else None,
             query=_text(slots.get(Slot.QUERY.value)),
+            topic=_text(slots.get(Slot.TOPIC.value)),
             country=_text(slots.get(Slot.COUNTRY.value)),
             group=_text(slots.get(Slot.GROUP.value)),
             document=_text(slots.get(Slot.DOCUMENT.value)),
@@ -74,6 +77,7 @@ class DialogueState:
         return {
             Slot.KIND.value: self.kind.value if self.kind else None,
             Slot.QUERY.value: self.query,
+            Slot.TOPIC.value: self.topic,
             Slot.COUNTRY.value: self.country,
             Slot.GROUP.value: self.group,
             Slot.DOCUMENT.value: self.document,
@@ -98,8 +102,13 @@ _REFERS_BACK = re.compile(r"\b(il|elle|ils|elles|la-bas|cette reunion|ce pays|ce
                           r"|ce dernier|cette derniere)\b"
                           r"|\b(la|cette) (decision|declaration)\b(?! (no|n°|de|du|sur|\d))"
                           r"|\b(le|ce) communique\b(?! de presse)")
-_PRONOUN_SUBJECT = re.compile(r"\b(il|elle|ils|elles|ca|cela|celui-ci|celle-ci|ce dernier|cette derniere|le|la|les"
-                              r"|l'|y|en)\b")
+_PRONOUN_SUBJECT = re.compile(r"\b(il|elle|ils|elles|ca|cela|celui-ci|celle-ci|ce dernier|cette derniere|y)\b"
+                              r"|\b(qui|on|je|tu|nous|vous|ne|n'|ca|cela) ?(le|la|les|l')\b"
+                              r"|\ben (parle|parlent|dit|disent|sait|pense|fait|font|donne|donnent|cite|citent"
+                              r"|mentionne|mentionnent|est|sont)\b"
+                              r"|\b(dedans|dessus|la-dessus|la-dedans|a ce sujet|c'etait)\b"
+                              r"|\b(ce|cet|cette|ces) (?!que\b|qui\b|dont\b)\w"
+                              r"|\bc'est\b(?! (quoi|qui|quel|quelle|quels|quelles|combien|comment)\b)")
 _NEXT_YEAR = re.compile(r"\b(l'annee (suivante|d'apres|prochaine)|l'annee qui suit|un an (plus tard|apres))\b")
 _PREVIOUS_YEAR = re.compile(r"\b(l'annee (precedente|d'avant|passee)|un an (plus tot|avant))\b")
 
@@ -119,7 +128,9 @@ def is_elliptical(text: str) -> bool:
     scope = document_scope(text)
     if scope.document_id and not key_terms(scope.rest):
         return True
-    if (_FOLLOW_LEAD.match(folded) and n_words <= 8) or _CORRECTION.search(folded):
+    lead = _FOLLOW_LEAD.match(folded)
+    if lead and n_words <= 8 and (re.search(r"\b(et|mais)\b", lead.group(0))
+                                  or len(key_terms(folded[lead.end():])) <= 1) or _CORRECTION.search(folded):
         return True
     if _NEXT_YEAR.search(folded) or _PREVIOUS_YEAR.search(folded):
         return True
@@ -136,6 +147,14 @@ _IMPERSONAL = re.compile(r"\bil (y a|y avait|y aura|existe|faut|s'agit|est (ques
 _PLACE_BACK = re.compile(r"\b(la-bas|ce pays|dans ce pays|sur place)\b")
 
 
+def changes_year(text: str) -> bool:
+    """« et en 2014 ? », « et l'année suivante ? »: a follow-up that moves the question in time."""
+    folded = fold(text)
+    if _NEXT_YEAR.search(folded) or _PREVIOUS_YEAR.search(folded):
+        return True
+    return bool(years_in(folded)) and all(t.word.isdigit() for t in key_terms(text))
+
+
 def refers_back(text: str) -> bool:
     """« elle », « la décision », « là-bas »: the subject is the last answer's (« il y a » is not)."""
     return bool(_REFERS_BACK.search(_IMPERSONAL.sub(" ", fold(text))))
@@ -146,21 +165,43 @@ def refers_to_place(text: str) -> bool:
     return bool(_PLACE_BACK.search(fold(text)))
 
 
+_GROUP_WORDS = {"mediterraneen": re.compile(r"\bmediterran\w*|\bmediterranee\b"),
+                "asiatique": re.compile(r"\basiati\w*|\basie\b")}
+
+
+def _swap_group(last: str, folded: str) -> str:
+    """« et les asiatiques ? » after a question on the Mediterranean group: the other group replaces it."""
+    named = [g for g, cue in _GROUP_WORDS.items() if cue.search(folded)]
+    if len(named) != 1:
+        return last
+    other = next(g for g in _GROUP_WORDS if g != named[0])
+    return _GROUP_WORDS[other].sub(named[0], fold(last)) if _GROUP_WORDS[other].search(fold(last)) else last
+
+
 def borrow(text: str, state: DialogueState) -> str:
     """The question an elliptical turn stands for: the last question, with what this turn changes.
 
     A new year, or the year after/before the last one, replaces the last year; a
-    named document replaces the last scope; other words are added.
+    named document replaces the last scope; other words are added, to the last
+    question that stood on its own when this turn has words of its own, so that a
+    chain of follow-ups does not pile up the words of every turn.
     """
     last = state.query or ""
     folded = fold(text)
     years = years_in(last)
     if years and (_NEXT_YEAR.search(folded) or _PREVIOUS_YEAR.search(folded)):
         step = 1 if _NEXT_YEAR.search(folded) else -1
+        own = _FOLLOW_LEAD.sub("", _PREVIOUS_YEAR.sub(" ", _NEXT_YEAR.sub(" ", folded))).strip(" ,?!.")
+        if key_terms(own):
+            return f"en {years[-1] + step}, {own}"
         return last.replace(str(years[-1]), str(years[-1] + step))
+    if state.topic and key_terms(_FOLLOW_LEAD.sub("", folded)) and not _CORRECTION.search(folded):
+        last = state.topic
+        years = years_in(last)
     new_years = years_in(text)
     if years and new_years:
         last = last.replace(str(years[-1]), str(new_years[-1]))
+    last = _swap_group(last, folded)
     new_scope = document_scope(text)
     if new_scope.document_id:
         old_scope = document_scope(last)

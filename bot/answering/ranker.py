@@ -32,6 +32,8 @@ SCOPE_BONUS = 0.25
 TOPIC_BONUS = 0.1
 FOCUS = 2.0  # weight of the terms of the clause that asks, or of the new turn of a follow-up
 BROAD_BONUS = 0.1
+NEAR_BONUS = 0.08  # a follow-up's answer is likelier in the paragraph the last answer quoted
+NEAR_DOCUMENT_BONUS = 0.04  # … and in its document
 TYPE_MALUS = 0.2
 SIMILAR = 0.62  # word-vector cosine from which a word paraphrases a term
 SIMILAR_CREDIT = 0.6
@@ -184,8 +186,12 @@ class Ranker:
 
     # --- ranking -----------------------------------------------------------------
     def rank(self, question: str, scope: Scope, kind: QuestionType | None = None,
-             curated: bool = True, topic: str | None = None, focus: str | None = None) -> Ranked:
-        """The best candidate for ``question`` (already stripped of its scope by ``scope.rest``)."""
+             curated: bool = True, topic: str | None = None, focus: str | None = None,
+             near: str | None = None) -> Ranked:
+        """The best candidate for ``question`` (already stripped of its scope by ``scope.rest``).
+
+        ``near`` (« document|paragraph ») is where the last answer came from, for a follow-up.
+        """
         kind = kind or question_type(question)
         terms = [Term(tuple(dict.fromkeys(self.correct(f) for f in t.forms)), t.synonyms)
                  for t in key_terms(scope.rest)]
@@ -201,11 +207,11 @@ class Ranker:
         weights = {t: min(self.weight(f) for f in t.forms) for t in terms}
         if focused:
             weights = {t: w * (FOCUS if focused & set(t.forms) else 1.0) for t, w in weights.items()}
-        ranked = self._rank_terms(terms, weights, scope, kind, curated, topic)
+        ranked = self._rank_terms(terms, weights, scope, kind, curated, topic, _place(near))
         return replace(ranked, ignored=tuple(ignored))
 
     def _rank_terms(self, terms: list[Term], weights: dict[Term, float], scope: Scope, kind: QuestionType,
-                    curated: bool, topic: str | None) -> Ranked:
+                    curated: bool, topic: str | None, near: tuple[str, str] | None = None) -> Ranked:
         pool = [self._sentence_candidate(s)
                 for s in self.store.sentences_matching([f for t in terms for f in t.matchable])]
         if curated:
@@ -213,15 +219,18 @@ class Ranker:
         if scope.document_id and scope.strict:
             inside = [c for c in pool if scope.document_id in c.documents]
             inside += [self._sentence_candidate(s) for s in self._sentences if s.document_id == scope.document_id]
-            ranked = self._best(terms, weights, inside, scope, kind, topic)
+            ranked = self._best(terms, weights, inside, scope, kind, topic, near)
             if ranked.close:
                 return ranked
         elif scope.document_id:
             pool += [self._sentence_candidate(s) for s in self._sentences if s.document_id == scope.document_id]
-        return self._best(terms, weights, pool, scope, kind, topic)
+        if near:
+            pool += [self._sentence_candidate(s) for s in self._sentences
+                     if (s.document_id, s.citation.paragraph) == near]
+        return self._best(terms, weights, pool, scope, kind, topic, near)
 
     def _best(self, terms: list[Term], weights: dict[Term, float], pool: list[Candidate], scope: Scope,
-              kind: QuestionType, topic: str | None) -> Ranked:
+              kind: QuestionType, topic: str | None, near: tuple[str, str] | None = None) -> Ranked:
         total = sum(weights.values())
         scored: list[tuple[float, float, bool, Candidate, tuple[Term, ...]]] = []
         seen: set[tuple[str, int | None]] = set()
@@ -237,6 +246,10 @@ class Ranker:
             score -= 0.0 if type_ok else TYPE_MALUS
             score -= 0.03 * (len(cand.text) / 300) + (0.04 if cand.answer_id else 0.0)
             score += TOPIC_BONUS if topic and cand.topic == topic else 0.0
+            if near and near in ((c.document_id, c.paragraph) for c in cand.citations):
+                score += NEAR_BONUS
+            elif near and near[0] in cand.documents:
+                score += NEAR_DOCUMENT_BONUS
             score += BROAD_BONUS if cand.summary and (len(terms) <= 1 or kind is QuestionType.DEFINITION) else 0.0
             scored.append((score, coverage, type_ok, cand, tuple(t for t in terms if credit[t] < 0.5)))
         if not scored:
@@ -263,6 +276,14 @@ class Ranker:
 
     def _sentence_candidate(self, sentence: SentenceInfo) -> Candidate:
         return Candidate(sentence.text, (sentence.citation,), sentence.terms, sentence=sentence)
+
+
+def _place(passage: str | None) -> tuple[str, str] | None:
+    """« document|paragraph » → (document, paragraph)."""
+    if not passage or "|" not in passage:
+        return None
+    document, _, paragraph = passage.partition("|")
+    return document, paragraph
 
 
 class _Paraphrases:

@@ -8,7 +8,7 @@ goes through the ranker, which abstains when no candidate covers the question.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot import answers
 from bot.answering.context import (
@@ -16,6 +16,7 @@ from bot.answering.context import (
     Kind,
     asks_for_quote,
     borrow,
+    changes_year,
     is_elliptical,
     refers_back,
     refers_to_place,
@@ -131,7 +132,7 @@ def core_question(text: str) -> str:
 _HOW_ARE_YOU = re.compile(r"\b(ca va|tu vas bien|vous allez bien|comment vas|comment allez|la forme)\b")
 _QUESTION = re.compile(r"\?|\b(quand|comment|combien|pourquoi|quel|quelle|quels|quelles|qui|ou|est-ce)\b")
 _PARTNER_CUE = re.compile(r"\b(partenaire|partenariat|devenu|devenue|rejoint|adhe|membre|statut|associe|etats? "
-                          r"participants?|groupe|premier|premiere|dernier|ancien|recent|avant|apres|quand|depuis|annee"
+                          r"participants?|groupe|premier|premiere|dernier|ancien|recent|avant|(?<!d')apres|quand|depuis|annee"
                           r"|date|plus partenaire|coopere|participe)")
 _PARTNER_WORDS = word_list("partnership")
 _DOCUMENT_ABOUT = re.compile(r"(de quoi (parle|traite)|c'est quoi|qu'est-ce que|qu'est ce que|que contient|resume"
@@ -147,6 +148,8 @@ _DOCUMENTS_ORDER = re.compile(r"\b(documents?|textes?)\b.{0,40}\b(plus (recent|a
                               r"\b(documents?|textes?)\b")
 _AS_OF = re.compile(r"\b(y avait|y a-t-il eu|etaient|comptait|existait|avait l'osce|a l'epoque|etait-il|etait-elle"
                     r"|a-t-il ete|a-t-elle ete|ont-ils ete|etaient-ils)\b")
+_JOINED = re.compile(r"\b(rejoint|rejoignent|devenue?s? (un |une )?partenaires?|adhere|entree?s?|arrivee?s?|integre)\b"
+                     r".{0,40}\ben \d{4}\b")
 _PREMISE = re.compile(r"\b(puisque|comme|vu que|etant donne que|sachant que|du moment que)\b.{0,60}"
                       r"\b(etat participant|etat membre|membre de l'osce|membre)\b")
 
@@ -180,28 +183,50 @@ class Router:
         if turn.intent == "list_documents":
             return self._say(answers.documents_list_reply(self.store), state, Kind.DOCUMENTS)
         if state.query and is_elliptical(text) and not self._starts_afresh(turn, text, state):
-            follow = self._structured_follow_up(turn, text, state)
-            if follow:
-                return follow
-            if refers_back(text) and not refers_to_place(text) and len(key_terms(document_scope(text).rest)) >= 2:
-                return self._ranked(text, state, turn)
-            borrowed = borrow(text, state)
-            beyond = self._beyond_documents(borrowed)
-            if beyond:
-                return self._say(beyond, state.after(query=borrowed), None)
-            return self._ranked(borrowed, state, turn, elliptical=True)
+            outcome = self._follow_up(turn, text, state)
+            if outcome.state.query == text or (outcome.state.query and (self._names_subject(turn, text)
+                                                                       or changes_year(text))):
+                return replace(outcome, state=outcome.state.after(topic=outcome.state.query))
+            return outcome
         beyond = self._beyond_documents(text)
         if beyond:
-            return self._say(beyond, state.after(query=text), None)
-        return self._structured(turn, text, state) or self._ranked(text, state, turn)
+            outcome = self._say(beyond, state.after(query=text), None)
+        else:
+            near = _document_of(state.passage)
+            outcome = self._structured(turn, text, state) or self._ranked(text, state, turn, near=near)
+        if outcome.state.query == text:
+            return replace(outcome, state=outcome.state.after(topic=text))
+        return outcome
+
+    def _follow_up(self, turn: Turn, text: str, state: DialogueState) -> Outcome:
+        """A turn that needs the previous question (« pourquoi ? », « et le Japon ? », « il sert à quoi ? »)."""
+        follow = self._structured_follow_up(turn, text, state)
+        if follow:
+            return follow
+        if refers_back(text) and not refers_to_place(text) and len(key_terms(document_scope(text).rest)) >= 2:
+            outcome = self._ranked(text, state, turn, near=state.passage)
+            return replace(outcome, state=outcome.state.after(topic=outcome.state.query))
+        borrowed = borrow(text, state)
+        beyond = self._beyond_documents(borrowed)
+        if beyond:
+            return self._say(beyond, state.after(query=borrowed), None)
+        return self._ranked(borrowed, state, turn, elliptical=True, near=state.passage)
 
     # --- cues -----------------------------------------------------------------------
+    def _names_subject(self, turn: Turn, text: str) -> bool:
+        """A follow-up that names a new subject (« et l'asiatique ? », « et le Japon ? ») starts a new topic."""
+        return bool(group_in(turn.entity("group"), text) or self.countries(turn, text))
+
     def _is_question(self, text: str) -> bool:
         folded = fold(text)
         return len(folded.split()) >= 6 and bool(_QUESTION.search(folded)) and len(key_terms(text)) >= 2
 
     def _starts_afresh(self, turn: Turn, text: str, state: DialogueState) -> bool:
         """A short turn with its own complete question (« Et combien de partenaires asiatiques ? »)."""
+        if turn.intent in _GROUP_INTENTS and re.search(r"\bpartenaires\b", fold(text)) and \
+                not self.countries(turn, text) and self._about_partnership(text, [], turn.intent) and \
+                len(key_terms(text)) >= 1 and not is_bare_subject(text):
+            return True
         return bool(self.countries(turn, text)) and state.kind not in _PARTNER_KINDS and \
             not is_bare_subject(text) and bool(re.search(r"\b(partenaire|membre)", fold(text)))
 
@@ -314,6 +339,15 @@ class Router:
                              group=group, query=text)
         years = years_in(folded)
         member = asks_membership(text)
+        if years and not member and _JOINED.search(folded):
+            claims = [answers.joined_in_year_reply(m, years[0]) for m in countries[:3]]
+            if all(claims):
+                return self._say_all(claims, state, Kind.PARTNER_WHEN, country=countries[0].name, query=text)
+        claimed_group = group_in(turn.entity("group"), text)
+        if claimed_group and not member and len(countries) == 1:
+            wrong = answers.wrong_group_reply(countries[0], claimed_group)
+            if wrong:
+                return self._say(wrong, state, Kind.PARTNER_STATUS, country=countries[0].name, query=text)
         if years and not member and _AS_OF.search(folded) or (years and re.search(r"\ben \d{4}\b", folded)
                                                                and not asks_when(text)):
             replies = [answers.partner_in_year_reply(m, years[0]) for m in countries[:3]]
@@ -411,7 +445,8 @@ class Router:
         return len([t for t in others if t.word not in names]) == 0
 
     # --- ranked answers ---------------------------------------------------------------
-    def _ranked(self, text: str, state: DialogueState, turn: Turn, elliptical: bool = False) -> Outcome:
+    def _ranked(self, text: str, state: DialogueState, turn: Turn, elliptical: bool = False,
+                near: str | None = None) -> Outcome:
         scope = document_scope(text)
         if scope.document_id is None and state.document and refers_back(turn.text) and \
                 not refers_to_place(turn.text):
@@ -423,7 +458,7 @@ class Router:
             text = f"{text} {state.country}"
         focus = turn.text if elliptical else asking_clause(text)
         ranked = self.ranker.rank(text, scope, question_type(focus or text),
-                                  topic=TOPIC_OF_INTENT.get(turn.intent or ""), focus=focus)
+                                  topic=TOPIC_OF_INTENT.get(turn.intent or ""), focus=focus, near=near)
         if ranked.confident:
             return self._passage(ranked, state, text, closest=False, scope_document=scope.document_id)
         if turn.intent == "out_of_scope":
@@ -491,6 +526,11 @@ _PARTNER_KINDS = {Kind.PARTNER_WHEN, Kind.PARTNER_STATUS, Kind.PARTNER_MEMBER}
 _GROUP_KINDS = {Kind.LIST, Kind.COUNT, Kind.ORDER}
 _PARTNER_INTENTS = {"ask_partner", "follow_up", "compare_partners"}
 _GROUP_INTENTS = {"list_partners", "count_partners", "partner_order"}
+
+
+def _document_of(passage: str | None) -> str | None:
+    """« document|paragraph » → « document| »: a new question leans to the conversation's document."""
+    return f"{passage.partition('|')[0]}|" if passage else None
 
 
 def _is_country_word(word: str, names: set[str]) -> bool:
