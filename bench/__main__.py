@@ -35,6 +35,7 @@ QUESTION_SETS = {"jeu de dév. 1 (eval/dev/questions.yml)": QUESTIONS,
                  "couverture par paragraphe (eval/paragraphs.yml)": EVAL / "paragraphs.yml",
                  "conversations (eval/conversations.yml)": EVAL / "conversations.yml",
                  "conversations réservées (eval/conversations_heldout.yml)": EVAL / "conversations_heldout.yml",
+                 "conversations réservées 2 (eval/conversations_heldout2.yml)": EVAL / "conversations_heldout2.yml",
                  "jeu réservé (eval/heldout.yml)": EVAL / "heldout.yml"}
 CONFIGS = {"ours": PROJECT_DIR / "config.yml", "default": PROJECT_DIR / "bench" / "default_config.yml"}
 LABELS = {"ours": "ce projet (config.yml)", "default": "pipeline par défaut de `rasa init`"}
