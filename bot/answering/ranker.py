@@ -68,6 +68,7 @@ class Ranked:
     ignored: tuple[Term, ...] = ()  # names the question takes for granted that no document uses
 
     margin: float = 1.0  # lead over the best candidate citing other paragraphs
+    focus_missing: tuple[Term, ...] = ()  # terms of the asking clause (or of a follow-up's own turn) not covered
 
     @property
     def confident(self) -> bool:
@@ -208,7 +209,8 @@ class Ranker:
         if focused:
             weights = {t: w * (FOCUS if focused & set(t.forms) else 1.0) for t, w in weights.items()}
         ranked = self._rank_terms(terms, weights, scope, kind, curated, topic, _place(near))
-        return replace(ranked, ignored=tuple(ignored))
+        focus_missing = tuple(t for t in ranked.missing if focused & set(t.forms))
+        return replace(ranked, ignored=tuple(ignored), focus_missing=focus_missing)
 
     def _rank_terms(self, terms: list[Term], weights: dict[Term, float], scope: Scope, kind: QuestionType,
                     curated: bool, topic: str | None, near: tuple[str, str] | None = None) -> Ranked:

@@ -459,7 +459,7 @@ class Router:
         focus = turn.text if elliptical else asking_clause(text)
         ranked = self.ranker.rank(text, scope, question_type(focus or text),
                                   topic=TOPIC_OF_INTENT.get(turn.intent or ""), focus=focus, near=near)
-        if ranked.confident:
+        if ranked.confident and not (elliptical and ranked.focus_missing):
             return self._passage(ranked, state, text, closest=False, scope_document=scope.document_id)
         if turn.intent == "out_of_scope":
             return Outcome((), state, "utter_out_of_scope")
