@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.servers import Servers, Settings
+from bot.runtime.servers import Servers, Settings
 
 
 def test_settings(var_dir: Path) -> Settings:

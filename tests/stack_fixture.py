@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.local_stores import LocalStores, missing
-from bot.servers import Servers, Settings
+from bot.runtime.local_stores import LocalStores, missing
+from bot.runtime.servers import Servers, Settings
 from tests.servers_fixture import post
 
 
