@@ -1,18 +1,11 @@
-"""Where the project's files and database live; overridable by environment."""
+"""Where the project's files live, for every stage; ``OSCE_BOT_VAR_DIR`` moves the generated ones."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-PROJECT_DIR = PACKAGE_DIR.parent
-CORPUS_DIR = PACKAGE_DIR / "knowledge" / "corpus"
-DATA_DIR = PACKAGE_DIR / "knowledge" / "facts"
-MANIFEST = CORPUS_DIR / "manifest.yml"
+PROJECT_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("OSCE_BOT_VAR_DIR", PROJECT_DIR / "var"))
-
-
-def database_url() -> str:
-    """SQLAlchemy URL of the knowledge store (``OSCE_BOT_DB_URL`` overrides)."""
-    default = f"sqlite:///{VAR_DIR / 'knowledge.db'}"
-    return os.environ.get("OSCE_BOT_DB_URL", default)
+"""Generated state: the knowledge database, conversations, logs."""
+MODEL = PROJECT_DIR / "models" / "osce.tar.gz"
+"""The trained Rasa model: written by ``python -m bot train``, loaded by the Rasa servers."""

@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.knowledge import fact_files
-from bot.knowledge.build import EvidenceError, build_database, make_engine
+from bot.knowledge.build import EvidenceError, build_database
+from bot.knowledge.database import make_engine
 from bot.knowledge.ingestion.cleaning import normalize_space
 from bot.knowledge.tables import Answer, AnswerSource, Paragraph, Partner, Statement
 

@@ -11,16 +11,16 @@ from dataclasses import dataclass, field
 from bot.answering.french_grammar import NUMBERS, agree, capitalize, join, of, the
 from bot.answering.structured_cues import YearFilter
 from bot.knowledge.normalize import fold
-from bot.knowledge.store import (
+from bot.knowledge.records import (
     Citation,
     CountFact,
     CountryMatch,
     DocumentInfo,
-    KnowledgeStore,
     ParagraphInfo,
     PartnerInfo,
     SentenceInfo,
 )
+from bot.knowledge.store import KnowledgeStore
 
 SEPARATOR = "\n\n"
 

@@ -44,7 +44,8 @@ from bot.answering.structured_cues import (
     year_filter,
 )
 from bot.knowledge.normalize import fold, name_key
-from bot.knowledge.store import CountryMatch, DocumentInfo, KnowledgeStore
+from bot.knowledge.records import CountryMatch, DocumentInfo
+from bot.knowledge.store import KnowledgeStore
 
 MAX_MESSAGE = 1000
 

@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot.knowledge import fact_files
-from bot.knowledge.fact_files import Evidence, evidence
+from bot.knowledge.database import make_engine
+from bot.knowledge.fact_files import CORPUS_DIR, MANIFEST, Evidence, evidence
 from bot.knowledge.ingestion.cleaning import clean_text, normalize_space
 from bot.knowledge.ingestion.references import find_references, patterns_for
 from bot.knowledge.ingestion.segmenting import segment, sentence_spans
@@ -36,7 +37,6 @@ from bot.knowledge.tables import (
     Sentence,
     Statement,
 )
-from bot.paths import CORPUS_DIR, MANIFEST, VAR_DIR, database_url
 
 
 class EvidenceError(ValueError):
@@ -52,23 +52,15 @@ class BuildReport:
     references: int
 
 
-def make_engine(url: str | None = None) -> Engine:
-    url = url or database_url()
-    if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    return create_engine(url, future=True)
-
-
-def build_database(url: str | None = None) -> BuildReport:
-    """Drop and rebuild every table from the corpus and the data files."""
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
+def build_database(url: str | None = None, corpus_dir: Path = CORPUS_DIR) -> BuildReport:
+    """Drop and rebuild every table from the corpus and the fact files."""
     engine = make_engine(url)
     Base.metadata.drop_all(engine)
     _drop_search_index(engine)
     Base.metadata.create_all(engine)
     with Session(engine) as session:
-        for entry in fact_files.manifest():
-            _add_corpus_document(session, entry)
+        for entry in fact_files.manifest(corpus_dir):
+            _add_corpus_document(session, corpus_dir, entry)
         session.flush()
         index = _ParagraphIndex(session)
         partners = _add_partners(session, index)
@@ -89,8 +81,8 @@ def build_database(url: str | None = None) -> BuildReport:
     return report
 
 
-def _add_corpus_document(session: Session, entry: dict[str, Any]) -> Document:
-    raw = (CORPUS_DIR / entry["file"]).read_text(encoding="utf-8")
+def _add_corpus_document(session: Session, corpus_dir: Path, entry: dict[str, Any]) -> Document:
+    raw = (corpus_dir / entry["file"]).read_text(encoding="utf-8")
     document = Document(
         id=entry["id"], title=entry["title"], short_title=entry.get("short_title") or entry["title"],
         kind=entry.get("kind") or "document", symbol=entry.get("symbol"), body=entry.get("body"),
@@ -230,22 +222,22 @@ def rebuild_search_index(engine: Engine) -> None:
 
 def ingest_document(path: Path, title: str, short_title: str | None = None, kind: str = "document",
                     symbol: str | None = None, body: str | None = None, year: int | None = None,
-                    url: str | None = None) -> Document:
+                    url: str | None = None, corpus_dir: Path = CORPUS_DIR) -> Document:
     """Copy a text file into the corpus, record it in the manifest and index it now."""
-    entries = fact_files.manifest()
+    entries = fact_files.manifest(corpus_dir)
     doc_id = fold(path.stem).replace(" ", "-")
     if any(e["id"] == doc_id for e in entries):
         raise ValueError(f"a document with id « {doc_id} » is already in the corpus")
-    target = CORPUS_DIR / path.name
+    target = corpus_dir / path.name
     if target.resolve() != path.resolve():
         shutil.copyfile(path, target)
     entry = {"id": doc_id, "file": path.name, "title": title, "short_title": short_title or title,
              "kind": kind, "symbol": symbol, "body": body, "year": year, "skip_blocks": 1}
-    with MANIFEST.open("a", encoding="utf-8") as handle:
+    with (corpus_dir / MANIFEST).open("a", encoding="utf-8") as handle:
         handle.write(yaml.safe_dump([entry], allow_unicode=True, sort_keys=False))
     engine = make_engine(url)
     with Session(engine) as session:
-        document = _add_corpus_document(session, entry)
+        document = _add_corpus_document(session, corpus_dir, entry)
         session.commit()
     rebuild_search_index(engine)
     engine.dispose()

@@ -1,4 +1,4 @@
-"""Read the curated data files and the corpus manifest into plain records."""
+"""Read the curated fact files (``facts/``) and the corpus manifest (``corpus/manifest.yml``) into plain records."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,7 +7,12 @@ from typing import Any
 
 import yaml
 
-from bot.paths import DATA_DIR, MANIFEST
+KNOWLEDGE_DIR = Path(__file__).resolve().parent
+CORPUS_DIR = KNOWLEDGE_DIR / "corpus"
+"""The documents' texts and ``manifest.yml``, the list of them with their titles."""
+FACTS_DIR = KNOWLEDGE_DIR / "facts"
+"""The curated facts, each with its evidence: partners, countries, named documents, curated answers."""
+MANIFEST = "manifest.yml"
 
 
 @dataclass(frozen=True)
@@ -28,22 +33,22 @@ def load_yaml(path: Path) -> Any:
         return yaml.safe_load(handle)
 
 
-def manifest(path: Path = MANIFEST) -> list[dict[str, Any]]:
+def manifest(corpus_dir: Path = CORPUS_DIR) -> list[dict[str, Any]]:
     """The corpus manifest: one dict per document."""
-    return load_yaml(path) or []
+    return load_yaml(corpus_dir / MANIFEST) or []
 
 
 def partners_file() -> dict[str, Any]:
-    return load_yaml(DATA_DIR / "partners.yml")
+    return load_yaml(FACTS_DIR / "partners.yml")
 
 
 def countries_file() -> list[dict[str, Any]]:
-    return load_yaml(DATA_DIR / "countries.yml")["countries"]
+    return load_yaml(FACTS_DIR / "countries.yml")["countries"]
 
 
 def documents_file() -> list[dict[str, Any]]:
-    return load_yaml(DATA_DIR / "named_documents.yml")["documents"]
+    return load_yaml(FACTS_DIR / "named_documents.yml")["documents"]
 
 
 def answers_file() -> list[dict[str, Any]]:
-    return load_yaml(DATA_DIR / "curated_answers.yml")["answers"]
+    return load_yaml(FACTS_DIR / "curated_answers.yml")["answers"]

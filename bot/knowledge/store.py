@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
@@ -10,8 +9,20 @@ from sqlalchemy import select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
-from bot.knowledge.build import make_engine
+from bot.knowledge.database import make_engine
+from bot.knowledge.document_resolution import resolve_document
 from bot.knowledge.normalize import fold, name_key, words
+from bot.knowledge.records import (
+    AnswerInfo,
+    Citation,
+    CountFact,
+    CountryMatch,
+    DocumentInfo,
+    ParagraphInfo,
+    PartnerInfo,
+    SentenceInfo,
+    StatementInfo,
+)
 from bot.knowledge.tables import (
     Answer,
     Country,
@@ -25,131 +36,8 @@ from bot.knowledge.tables import (
 )
 
 
-@dataclass(frozen=True)
-class Citation:
-    """A document and paragraph, printable the way the assistant cites it."""
-
-    document_id: str
-    document: str
-    paragraph: str
-    section: str | None = None
-
-    @property
-    def where(self) -> str:
-        """« § 4 », « préambule, alinéa 12 » or « titre »."""
-        if self.paragraph == "titre":
-            return "titre"
-        if self.paragraph.startswith("préambule"):
-            return "préambule, alinéa " + self.paragraph.split()[-1]
-        return f"§ {self.paragraph}"
-
-    def __str__(self) -> str:
-        return f"{self.document}, {self.where}"
-
-
 def _cite(paragraph: Paragraph) -> Citation:
     return Citation(paragraph.document_id, paragraph.document.short_title, paragraph.label, paragraph.section)
-
-
-@dataclass(frozen=True)
-class PartnerInfo:
-    """A partner (or former partner), with the evidence of its status and date."""
-
-    id: str
-    name: str
-    article: str
-    gender: str
-    group: str
-    since: int
-    since_helsinki: bool
-    status: str
-    participating_state_since: int | None
-    citation: Citation
-    quote: str
-
-    @property
-    def is_current(self) -> bool:
-        return self.status == "partner"
-
-
-@dataclass(frozen=True)
-class CountryMatch:
-    """What a place name the user typed turned out to be."""
-
-    query: str
-    name: str
-    article: str
-    gender: str
-    partner: PartnerInfo | None
-
-    @property
-    def is_partner(self) -> bool:
-        return self.partner is not None and self.partner.is_current
-
-
-@dataclass(frozen=True)
-class CountFact:
-    value: int
-    citation: Citation
-
-
-@dataclass(frozen=True)
-class StatementInfo:
-    text: str
-    citation: Citation
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    """A document the texts name, what they say of it and who cites it."""
-
-    id: str
-    name: str
-    article: str
-    gender: str
-    kind: str
-    number: str | None
-    body: str | None
-    year: int | None
-    date: str | None
-    corpus_document_id: str | None
-    statements: tuple[StatementInfo, ...]
-    cited_by: tuple[Citation, ...]
-
-
-@dataclass(frozen=True)
-class ParagraphInfo:
-    text: str
-    citation: Citation
-
-
-@dataclass(frozen=True)
-class AnswerInfo:
-    id: str
-    topic: str
-    text: str
-    citations: tuple[Citation, ...]
-    keywords: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class SentenceInfo:
-    """A quotable sentence: its exact text, where it sits in its paragraph, and its index terms.
-
-    ``terms`` holds the folded words and spaCy lemmas the ranker matches questions against.
-    """
-
-    id: int
-    text: str
-    citation: Citation
-    start: int
-    end: int
-    paragraph_text: str
-    terms: frozenset[str]
-
-    @property
-    def document_id(self) -> str:
-        return self.citation.document_id
 
 
 def _partner_info(row: Partner) -> PartnerInfo:
@@ -265,7 +153,7 @@ class KnowledgeStore:
         """A document by any of its references: « 5/11 », « décision 430 », « MC.DOC/10/14 », « Astana »."""
         if reference in self._document_infos:
             return self._document_infos[reference]
-        doc_id = self._resolve_document(reference[:300])
+        doc_id = resolve_document(reference[:300], self._named_documents)
         return self._document_infos.get(doc_id) if doc_id else None
 
     @cached_property
@@ -293,27 +181,6 @@ class KnowledgeStore:
         with self._session() as s:
             return [(r.id, r.number, [a for a in r.aliases.split("\n") if a])
                     for r in s.scalars(select(NamedDocument))]
-
-    def _resolve_document(self, reference: str) -> str | None:
-        key = fold(reference)
-        if "mc.doc" in key or "mc doc" in key or re.search(r"\b10/14\b", key):
-            return "mc-doc-10-14"
-        if "pr/cp" in key:
-            return "nrc-2007"
-        numbers = {number: doc_id for doc_id, number, _ in self._named_documents if number}
-        for num in re.findall(r"(?<![\d/])(\d{1,3}/\d{2}|\d{3})(?![\d/])", key):
-            if num in numbers:
-                return numbers[num]
-        best: tuple[int, str] | None = None
-        padded = f" {key} "
-        for doc_id, _, aliases in self._named_documents:
-            for alias in aliases:
-                if alias in padded and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", padded):
-                    if best is None or len(alias) > best[0]:
-                        best = (len(alias), doc_id)
-        if best:
-            return best[1]
-        return None
 
     def paragraph(self, document: str, label: str) -> ParagraphInfo | None:
         """Paragraph ``label`` (« 9 », « préambule 3 ») of a corpus document named by any reference."""

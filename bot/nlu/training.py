@@ -9,8 +9,7 @@ import time
 from pathlib import Path
 
 from bot.nlu.spacy_vectors import ensure_nlu_spacy_model
-from bot.paths import PROJECT_DIR
-from bot.runtime.servers import MODEL
+from bot.paths import MODEL, PROJECT_DIR
 
 # The custom NLU component is trained too: its code is an input of the model.
 INPUTS = ["config.yml", "domain.yml", "data", "bot/nlu/unknown_words_fallback.py"]

@@ -10,7 +10,8 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import quote
 
-from bot.knowledge.store import KnowledgeStore, ParagraphInfo
+from bot.knowledge.records import ParagraphInfo
+from bot.knowledge.store import KnowledgeStore
 from bot.knowledge.tables import Document
 from bot.runtime.citation_links import paragraph_anchor, quote_span
 
