@@ -24,7 +24,8 @@ from bot.evaluation import Score, evaluate
 from bot.knowledge.store import KnowledgeStore
 from bot.nlu.training import train
 from bot.paths import PROJECT_DIR
-from bot.runtime.servers import Servers, Settings
+from bot.runtime.servers import Servers
+from bot.runtime.settings import Settings
 
 OUT = PROJECT_DIR / "bench" / "out"
 RESULTS = PROJECT_DIR / "bench" / "results.md"

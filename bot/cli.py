@@ -71,7 +71,8 @@ def _eval(args: argparse.Namespace) -> int:
         return _score(args, args.url)
     import tempfile
 
-    from bot.runtime.servers import Servers, Settings
+    from bot.runtime.servers import Servers
+    from bot.runtime.settings import Settings
 
     print(f"Aucun assistant sur {args.url} : démarrage d'un assistant pour l'évaluation...", flush=True)
     with tempfile.TemporaryDirectory() as var_dir:
@@ -117,7 +118,8 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def _run(_: argparse.Namespace) -> int:
-    from bot.runtime.servers import BadSettings, Settings, run_forever
+    from bot.runtime.servers import run_forever
+    from bot.runtime.settings import BadSettings, Settings
 
     try:
         settings = Settings.from_env()
@@ -128,7 +130,7 @@ def _run(_: argparse.Namespace) -> int:
 
 
 def _stack(_: argparse.Namespace) -> int:
-    from bot.runtime.servers import BadSettings
+    from bot.runtime.settings import BadSettings
     from bot.runtime.stack import run_stack
 
     try:
@@ -140,7 +142,8 @@ def _stack(_: argparse.Namespace) -> int:
 
 def _endpoints(_: argparse.Namespace) -> int:
     from bot.runtime.endpoints import BadStoreUrl
-    from bot.runtime.servers import BadSettings, Settings, write_endpoints
+    from bot.runtime.servers import write_endpoints
+    from bot.runtime.settings import BadSettings, Settings
 
     try:
         path = write_endpoints(Settings.from_env())

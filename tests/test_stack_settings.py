@@ -11,7 +11,8 @@ import yaml
 from bench.replicas import HEADING, replace_section
 from bot.runtime import balancer
 from bot.runtime.endpoints import BadStoreUrl, endpoints_yaml
-from bot.runtime.servers import BadSettings, Settings, redact, write_endpoints
+from bot.runtime.servers import redact, write_endpoints
+from bot.runtime.settings import BadSettings, Settings
 
 SQLITE = Path("/srv/var/tracker.db")
 

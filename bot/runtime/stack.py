@@ -10,7 +10,8 @@ from __future__ import annotations
 import dataclasses
 
 from bot.runtime.local_stores import LocalStores
-from bot.runtime.servers import Settings, run_forever
+from bot.runtime.servers import run_forever
+from bot.runtime.settings import Settings
 
 REPLICAS = 2
 BALANCER_PORT = 8000
