@@ -91,7 +91,7 @@ def _add_corpus_document(session: Session, corpus_dir: Path, entry: dict[str, An
     session.add(document)
     for seg in segment(clean_text(raw), int(entry.get("skip_blocks", 1)), entry.get("headings")):
         paragraph = Paragraph(document_id=document.id, position=seg.position, label=seg.label, section=seg.section,
-                              text=seg.text, lemmas=" ".join(lemmatize(seg.text)))
+                              text=seg.text)
         session.add(paragraph)
         for position, (start, end) in enumerate(sentence_spans(seg.text)):
             sentence = seg.text[start:end]
@@ -175,8 +175,7 @@ def _add_answers(session: Session, index: _ParagraphIndex) -> int:
             raise EvidenceError(f"answer {raw['id']}: duplicate id")
         seen.add(raw["id"])
         session.add(Answer(id=raw["id"], topic=raw["topic"], position=position, text=raw["text"],
-                           keywords="\n".join(fold(str(k)) for k in raw.get("keywords", [])),
-                           requires="\n".join(fold(str(k)) for k in raw.get("requires", []))))
+                           keywords="\n".join(fold(str(k)) for k in raw.get("keywords", []))))
         if not raw.get("sources"):
             raise EvidenceError(f"answer {raw['id']}: no source")
         for n, source in enumerate(raw["sources"]):

@@ -57,10 +57,6 @@ class CountryMatch:
     gender: str
     partner: PartnerInfo | None
 
-    @property
-    def is_partner(self) -> bool:
-        return self.partner is not None and self.partner.is_current
-
 
 @dataclass(frozen=True)
 class CountFact:

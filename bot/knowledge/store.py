@@ -203,16 +203,16 @@ class KnowledgeStore:
 
     # --- curated answers -----------------------------------------------------
     @cached_property
-    def _answers(self) -> list[tuple[Answer, list[str], list[str], tuple[Citation, ...]]]:
+    def _answers(self) -> list[tuple[Answer, list[str], tuple[Citation, ...]]]:
         with self._session() as s:
             rows = s.scalars(select(Answer).order_by(Answer.position)).all()
-            return [(a, [k for k in a.keywords.split("\n") if k], [k for k in a.requires.split("\n") if k],
-                     tuple(_cite(src.paragraph) for src in a.sources)) for a in rows]
+            return [(a, [k for k in a.keywords.split("\n") if k], tuple(_cite(src.paragraph) for src in a.sources))
+                    for a in rows]
 
     def answers(self) -> list[AnswerInfo]:
         """Every curated answer, with the keywords that announce it."""
         return [AnswerInfo(row.id, row.topic, row.text, cites, tuple(keywords))
-                for row, keywords, _, cites in self._answers]
+                for row, keywords, cites in self._answers]
 
     # --- sentences ---------------------------------------------------------------
     @cached_property

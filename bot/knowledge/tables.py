@@ -32,7 +32,6 @@ class Paragraph(Base):
     label = Column(String, nullable=False)
     section = Column(Text)
     text = Column(Text, nullable=False)
-    lemmas = Column(Text, nullable=False, default="")
     document = relationship("Document", back_populates="paragraphs")
     sentences = relationship("Sentence", back_populates="paragraph", order_by="Sentence.position")
 
@@ -146,7 +145,6 @@ class Answer(Base):
     position = Column(Integer, nullable=False)
     text = Column(Text, nullable=False)
     keywords = Column(Text, nullable=False)
-    requires = Column(Text, nullable=False, default="")
     sources = relationship("AnswerSource", order_by="AnswerSource.position")
 
 
