@@ -1,6 +1,6 @@
 """Rasa custom actions: read the turn and the slots, ask the answering router, say what it decided.
 
-All decisions are in :mod:`bot.answering.router`; all facts come from :mod:`bot.store`.
+All decisions are in :mod:`bot.answering.router`; all facts come from :mod:`bot.knowledge.store`.
 """
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.answering.context import DialogueState, Slot
 from bot.answering.ranker import Ranker
 from bot.answering.router import MAX_MESSAGE, Router, Turn
-from bot.nlu_spacy import NLU_SPACY_MODEL
-from bot.store import KnowledgeStore
+from bot.knowledge.store import KnowledgeStore
+from bot.nlu.spacy_vectors import NLU_SPACY_MODEL
 
 ENTITIES = ("country", "group", "document", "paragraph", "year")
 

@@ -20,11 +20,12 @@ from pathlib import Path
 from bench import load, nlu_scores, ranker_timing, replicas, store_timing
 from bench.memory import tree_rss_mb
 from bench.stats import ms
-from bot.config import PROJECT_DIR
-from bot.evaluate import Score, evaluate
-from bot.servers import Servers, Settings
-from bot.store import KnowledgeStore
-from bot.training import train
+from bot.evaluation import Score, evaluate
+from bot.knowledge.store import KnowledgeStore
+from bot.nlu.training import train
+from bot.paths import PROJECT_DIR
+from bot.runtime.servers import Servers
+from bot.runtime.settings import Settings
 
 OUT = PROJECT_DIR / "bench" / "out"
 RESULTS = PROJECT_DIR / "bench" / "results.md"

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from bench.__main__ import CONFIGS, LABELS, OUT
-from bot.config import PROJECT_DIR
+from bot.paths import PROJECT_DIR
 
 RESULTS = PROJECT_DIR / "bench" / "crossval.md"
 LINE = re.compile(r"rasa\.nlu\.test\s+- test (Accuracy|F1-score): ([\d.]+) \(([\d.]+)\)")

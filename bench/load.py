@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from bench.stats import percentile
-from bot.evaluate import ask, normalize
+from bot.evaluation import ask, normalize
 
 MIX: list[tuple[str, str]] = [
     ("Quand la Thaïlande est-elle devenue partenaire ?", "2000"),

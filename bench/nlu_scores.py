@@ -17,8 +17,8 @@ from pathlib import Path
 import structlog
 import yaml
 
-from bot.store import KnowledgeStore
-from bot.text import fold
+from bot.knowledge.normalize import fold
+from bot.knowledge.store import KnowledgeStore
 
 LABELS = Path(__file__).with_name("dev_labels.yml")
 

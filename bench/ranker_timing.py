@@ -15,9 +15,9 @@ from bot.answering.context import DialogueState
 from bot.answering.cues import document_scope
 from bot.answering.ranker import Ranker
 from bot.answering.router import Router, Turn
-from bot.config import PROJECT_DIR
-from bot.nlu_spacy import NLU_SPACY_MODEL
-from bot.store import KnowledgeStore
+from bot.knowledge.store import KnowledgeStore
+from bot.nlu.spacy_vectors import NLU_SPACY_MODEL
+from bot.paths import PROJECT_DIR
 
 QUESTIONS = PROJECT_DIR / "eval" / "paragraphs.yml"
 

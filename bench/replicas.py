@@ -23,9 +23,10 @@ from pathlib import Path
 from bench import load
 from bench.memory import tree_rss_mb
 from bench.stats import ms
-from bot.config import PROJECT_DIR
-from bot.local_stores import LocalStores, missing
-from bot.servers import MODEL, Servers, Settings, write_endpoints
+from bot.paths import MODEL, PROJECT_DIR
+from bot.runtime.local_stores import LocalStores, missing
+from bot.runtime.servers import Servers, write_endpoints
+from bot.runtime.settings import Settings
 
 RESULTS = PROJECT_DIR / "bench" / "results.md"
 HEADING = "## Répliques : PostgreSQL, Redis, nginx"

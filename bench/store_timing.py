@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bench.stats import percentile
-from bot.build import build_database
-from bot.store import KnowledgeStore
+from bot.knowledge.build import build_database
+from bot.knowledge.store import KnowledgeStore
 
 QUERIES: dict[str, Callable[[KnowledgeStore], object]] = {
     "find_partner (faute de frappe)": lambda s: s.find_partner("thailande"),

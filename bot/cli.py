@@ -12,7 +12,7 @@ DEFAULT_URL = "http://127.0.0.1:5005"
 
 
 def _build(_: argparse.Namespace) -> int:
-    from bot.build import build_database
+    from bot.knowledge.build import build_database
 
     start = time.perf_counter()
     report = build_database()
@@ -22,7 +22,7 @@ def _build(_: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from bot.build import ingest_document
+    from bot.knowledge.build import ingest_document
 
     doc = ingest_document(Path(args.file), title=args.title, short_title=args.short_title, kind=args.kind,
                           symbol=args.symbol, body=args.body, year=args.year)
@@ -34,8 +34,8 @@ def _search(args: argparse.Namespace) -> int:
     """What the ranker makes of a question: its terms, the best candidate and whether it would answer."""
     from bot.answering.cues import document_scope
     from bot.answering.ranker import Ranker
-    from bot.nlu_spacy import NLU_SPACY_MODEL
-    from bot.store import KnowledgeStore
+    from bot.knowledge.store import KnowledgeStore
+    from bot.nlu.spacy_vectors import NLU_SPACY_MODEL
 
     store = KnowledgeStore()
     ranked = Ranker(store, NLU_SPACY_MODEL).rank(args.query, document_scope(args.query))
@@ -51,7 +51,7 @@ def _search(args: argparse.Namespace) -> int:
 def _ask(args: argparse.Namespace) -> int:
     from urllib.error import URLError
 
-    from bot.evaluate import ask
+    from bot.evaluation import ask
 
     try:
         reply, _ = ask(args.url, args.sender or f"cli-{uuid.uuid4().hex[:8]}", args.question)
@@ -65,13 +65,14 @@ def _ask(args: argparse.Namespace) -> int:
 
 def _eval(args: argparse.Namespace) -> int:
     """Score every question file; start the assistant on spare ports when none answers at ``--url``."""
-    from bot.evaluate import reachable
+    from bot.evaluation import reachable
 
     if reachable(args.url):
         return _score(args, args.url)
     import tempfile
 
-    from bot.servers import Servers, Settings
+    from bot.runtime.servers import Servers
+    from bot.runtime.settings import Settings
 
     print(f"Aucun assistant sur {args.url} : démarrage d'un assistant pour l'évaluation...", flush=True)
     with tempfile.TemporaryDirectory() as var_dir:
@@ -85,7 +86,7 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace, url: str) -> int:
-    from bot.evaluate import evaluate
+    from bot.evaluation import evaluate
 
     passed_all = True
     results = {}
@@ -102,14 +103,14 @@ def _score(args: argparse.Namespace, url: str) -> int:
 
 
 def _lookup(_: argparse.Namespace) -> int:
-    from bot.lookup import export
+    from bot.nlu.lookup_tables import export
 
     print(f"wrote {export()}")
     return 0
 
 
 def _train(args: argparse.Namespace) -> int:
-    from bot.training import train_if_changed
+    from bot.nlu.training import train_if_changed
 
     took = train_if_changed(force=args.force)
     print("model up to date, not retrained" if took is None else f"trained in {took:.0f} s")
@@ -117,7 +118,8 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def _run(_: argparse.Namespace) -> int:
-    from bot.servers import BadSettings, Settings, run_forever
+    from bot.runtime.servers import run_forever
+    from bot.runtime.settings import BadSettings, Settings
 
     try:
         settings = Settings.from_env()
@@ -128,8 +130,8 @@ def _run(_: argparse.Namespace) -> int:
 
 
 def _stack(_: argparse.Namespace) -> int:
-    from bot.servers import BadSettings
-    from bot.stack import run_stack
+    from bot.runtime.settings import BadSettings
+    from bot.runtime.stack import run_stack
 
     try:
         return run_stack()
@@ -139,8 +141,9 @@ def _stack(_: argparse.Namespace) -> int:
 
 
 def _endpoints(_: argparse.Namespace) -> int:
-    from bot.endpoints import BadStoreUrl
-    from bot.servers import BadSettings, Settings, write_endpoints
+    from bot.runtime.endpoints import BadStoreUrl
+    from bot.runtime.servers import write_endpoints
+    from bot.runtime.settings import BadSettings, Settings
 
     try:
         path = write_endpoints(Settings.from_env())

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.build import build_database
-from bot.store import KnowledgeStore
+from bot.knowledge.build import build_database
+from bot.knowledge.store import KnowledgeStore
 
 
 @pytest.fixture(scope="session")

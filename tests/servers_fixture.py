@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.servers import Servers, Settings
+from bot.runtime.servers import Servers
+from bot.runtime.settings import Settings
 
 
 def test_settings(var_dir: Path) -> Settings:

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.local_stores import LocalStores, missing
-from bot.servers import Servers, Settings
+from bot.runtime.local_stores import LocalStores, missing
+from bot.runtime.servers import Servers
+from bot.runtime.settings import Settings
 from tests.servers_fixture import post
 
 

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.actions import ActionAnswer
 from bot.answering.ranker import Ranker
 from bot.answering.router import Router
-from bot.store import KnowledgeStore
+from bot.knowledge.store import KnowledgeStore
 
 
 def tracker(text: str, intent: str, entities: list[dict[str, Any]] | None = None, **slots: Any) -> Tracker:

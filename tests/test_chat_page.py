@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from bot.servers import Servers
+from bot.runtime.servers import Servers
 from tests.servers_fixture import say
 
 pytestmark = pytest.mark.servers

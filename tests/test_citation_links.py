@@ -6,10 +6,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from bot.citation_links import corpus_index, document_url, link_citations, paragraph_anchor, quote_span
-from bot.models import Document
-from bot.store import KnowledgeStore
-from bot.web.document_page import document_html
+from bot.knowledge.store import KnowledgeStore
+from bot.knowledge.tables import Document
+from bot.runtime.citation_links import corpus_index, document_url, link_citations, paragraph_anchor, quote_span
+from bot.runtime.web.document_page import document_html
 
 BROCHURE = "Brochure « Le partenariat de l'OSCE pour la coopération »"
 

@@ -1,5 +1,5 @@
-from bot.cleaning import clean_text, split_blocks
-from bot.segmenting import segment
+from bot.knowledge.ingestion.cleaning import clean_text, split_blocks
+from bot.knowledge.ingestion.segmenting import segment
 
 
 def test_hyphenated_line_breaks_are_joined() -> None:

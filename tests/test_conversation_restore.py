@@ -5,7 +5,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from bot.web.conversation import tracker_events, widget_messages
+from bot.runtime.web.conversation import tracker_events, widget_messages
 
 GREETING_BUTTONS = [{"title": "Quels sont les partenaires ?",
                      "payload": "Quels sont les partenaires pour la coopération ?"}]

@@ -8,10 +8,11 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import facts
-from bot.build import EvidenceError, build_database, make_engine
-from bot.cleaning import normalize_space
-from bot.models import Answer, AnswerSource, Paragraph, Partner, Statement
+from bot.knowledge import fact_files
+from bot.knowledge.build import EvidenceError, build_database
+from bot.knowledge.database import make_engine
+from bot.knowledge.ingestion.cleaning import normalize_space
+from bot.knowledge.tables import Answer, AnswerSource, Paragraph, Partner, Statement
 
 
 def test_every_evidence_quote_is_in_its_paragraph(db_url: str) -> None:
@@ -37,11 +38,11 @@ def test_every_partner_year_is_in_its_quote(store) -> None:  # noqa: ANN001
 
 
 def test_a_wrong_quote_fails_the_build_naming_the_fact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    data = facts.partners_file()
+    data = fact_files.partners_file()
     data["partners"][0]["source"]["quote"] = "une phrase qui n'existe pas"
     fake = tmp_path / "partners.yml"
     fake.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setattr(facts, "partners_file", lambda: yaml.safe_load(fake.read_text(encoding="utf-8")))
+    monkeypatch.setattr(fact_files, "partners_file", lambda: yaml.safe_load(fake.read_text(encoding="utf-8")))
     with pytest.raises(EvidenceError, match="partner algeria"):
         build_database(f"sqlite:///{tmp_path / 'k.db'}")
 

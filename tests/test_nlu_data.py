@@ -10,10 +10,10 @@ import yaml
 from rapidfuzz import fuzz
 from rasa.nlu.utils.pattern_utils import _generate_lookup_regex
 
-from bot.config import PROJECT_DIR
-from bot.lookup import LOOKUP_FILE, country_names, document_names
-from bot.lookup import render as render_lookup
-from bot.text import fold
+from bot.knowledge.normalize import fold
+from bot.nlu.lookup_tables import LOOKUP_FILE, country_names, document_names
+from bot.nlu.lookup_tables import render as render_lookup
+from bot.paths import PROJECT_DIR
 
 QUESTION_SETS = sorted((PROJECT_DIR / "eval").rglob("*.yml"))
 ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]+\)|\{[^}]+\})")

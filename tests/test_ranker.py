@@ -5,8 +5,8 @@ import pytest
 
 from bot.answering.cues import QuestionType, document_scope, key_terms, question_type
 from bot.answering.ranker import Ranker
-from bot.nlu_spacy import NLU_SPACY_MODEL
-from bot.store import KnowledgeStore
+from bot.knowledge.store import KnowledgeStore
+from bot.nlu.spacy_vectors import NLU_SPACY_MODEL
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,13 @@ from typing import Any
 
 import pytest
 
-from bot import answers
+from bot.answering import phrasing as answers
 from bot.answering.context import DialogueState, Kind
 from bot.answering.cues import document_scope
 from bot.answering.ranker import Ranker
 from bot.answering.router import Outcome, Router, Turn, core_question
-from bot.nlu_spacy import NLU_SPACY_MODEL
-from bot.store import KnowledgeStore
+from bot.knowledge.store import KnowledgeStore
+from bot.nlu.spacy_vectors import NLU_SPACY_MODEL
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from bot.channels import APOLOGY, EMPTY
-from bot.servers import Servers
+from bot.runtime.channels import APOLOGY, EMPTY
+from bot.runtime.servers import Servers
 from tests.servers_fixture import post, say
 from tests.socket_chat import SocketChat
 

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.balancer import COOKIE
-from bot.channels import APOLOGY
-from bot.lock_store import AtomicRedisLockStore
-from bot.servers import replica_name
+from bot.runtime.balancer import COOKIE
+from bot.runtime.channels import APOLOGY
+from bot.runtime.lock_store import AtomicRedisLockStore
+from bot.runtime.servers import replica_name
 from tests.socket_chat import SocketChat
 from tests.stack_fixture import Stack, say_to
 

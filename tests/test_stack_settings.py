@@ -9,9 +9,10 @@ import pytest
 import yaml
 
 from bench.replicas import HEADING, replace_section
-from bot import balancer
-from bot.endpoints import BadStoreUrl, endpoints_yaml
-from bot.servers import BadSettings, Settings, redact, write_endpoints
+from bot.runtime import balancer
+from bot.runtime.endpoints import BadStoreUrl, endpoints_yaml
+from bot.runtime.servers import redact, write_endpoints
+from bot.runtime.settings import BadSettings, Settings
 
 SQLITE = Path("/srv/var/tracker.db")
 
@@ -30,14 +31,14 @@ def test_the_embedded_default_is_sqlite_and_rasas_in_memory_lock(tmp_path: Path)
                                  "postgresql+psycopg2://osce:pw@db.example:5432/osce"])
 def test_a_postgresql_url_selects_the_shared_tracker_store(url: str) -> None:
     store = sections(tracker_url=url)["tracker_store"]
-    assert store["type"] == "bot.tracker_store.SharedSQLTrackerStore"
+    assert store["type"] == "bot.runtime.tracker_store.SharedSQLTrackerStore"
     assert store["url"].startswith("postgresql") and store["url"].endswith("@db.example:5432/osce")
 
 
 def test_a_redis_url_selects_the_atomic_redis_lock_store() -> None:
     lock = sections(lock_url="redis://:secret@cache.example:6380/2")["lock_store"]
-    assert lock == {"type": "bot.lock_store.AtomicRedisLockStore", "url": "cache.example", "port": 6380, "db": 2,
-                    "use_ssl": False, "password": "secret"}
+    assert lock == {"type": "bot.runtime.lock_store.AtomicRedisLockStore", "url": "cache.example", "port": 6380,
+                    "db": 2, "use_ssl": False, "password": "secret"}
     assert sections(lock_url="redis://cache.example")["lock_store"]["port"] == 6379
 
 

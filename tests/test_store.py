@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.store import KnowledgeStore
+from bot.knowledge.store import KnowledgeStore
 
 
 @pytest.mark.parametrize(("typed", "name", "since"), [

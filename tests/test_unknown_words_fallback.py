@@ -10,7 +10,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.unknown_words_fallback import UnknownWordsFallback
+from bot.nlu.unknown_words_fallback import UnknownWordsFallback
 
 CONTEXT = ExecutionContext(GraphSchema({}), "test")
 
@@ -45,7 +45,7 @@ def test_words_of_the_french_vectors_are_known(trained: UnknownWordsFallback) ->
     import spacy
     from rasa.nlu.constants import SPACY_DOCS
 
-    from bot.nlu_spacy import ensure_nlu_spacy_model
+    from bot.nlu.spacy_vectors import ensure_nlu_spacy_model
 
     nlp = spacy.load(ensure_nlu_spacy_model())
     for text, intent in [("bonjour chocolat", "ask_events"), ("asdkjh qwpoeiru", "nlu_fallback")]:

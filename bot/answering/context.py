@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from bot.answering.cues import document_scope, key_terms, years_in
-from bot.text import fold
+from bot.knowledge.normalize import fold
 
 
 class Slot(str, Enum):

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.lemmas import STOP, nlp
-from bot.text import fold
+from bot.knowledge.lemmas import STOP, nlp
+from bot.knowledge.normalize import fold
 
 
 class QuestionType(str, Enum):

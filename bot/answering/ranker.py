@@ -21,9 +21,10 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from bot.answering.cues import QuestionType, Scope, Term, key_terms, question_type, satisfies, stem
-from bot.lemmas import lemmatize
-from bot.store import Citation, KnowledgeStore, SentenceInfo
-from bot.text import fold, words
+from bot.knowledge.lemmas import lemmatize
+from bot.knowledge.normalize import fold, words
+from bot.knowledge.records import Citation, SentenceInfo
+from bot.knowledge.store import KnowledgeStore
 
 CONFIDENT = 0.72  # coverage from which the best candidate is the answer
 CLOSEST = 0.4  # coverage from which it is offered as the closest passage

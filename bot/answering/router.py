@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from bot import answers
+from bot.answering import phrasing as answers
 from bot.answering.context import (
     DialogueState,
     Kind,
@@ -31,9 +31,9 @@ from bot.answering.cues import (
     word_list,
     years_in,
 )
+from bot.answering.phrasing import Reply
 from bot.answering.ranker import Ranked, Ranker
-from bot.answers import Reply
-from bot.question import (
+from bot.answering.structured_cues import (
     asks_comparison,
     asks_membership,
     asks_participating_states,
@@ -44,8 +44,9 @@ from bot.question import (
     paragraph_number,
     year_filter,
 )
-from bot.store import CountryMatch, DocumentInfo, KnowledgeStore
-from bot.text import fold, name_key
+from bot.knowledge.normalize import fold, name_key
+from bot.knowledge.records import CountryMatch, DocumentInfo
+from bot.knowledge.store import KnowledgeStore
 
 MAX_MESSAGE = 1000
 

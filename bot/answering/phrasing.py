@@ -1,0 +1,478 @@
+"""Compose the assistant's French answers from the store's results.
+
+Every sentence here is built from values the store returns with their
+citations; nothing factual is written in this module.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.answering.french_grammar import NUMBERS, agree, capitalize, join, of, the
+from bot.answering.structured_cues import YearFilter
+from bot.knowledge.normalize import fold
+from bot.knowledge.records import (
+    Citation,
+    CountFact,
+    CountryMatch,
+    DocumentInfo,
+    ParagraphInfo,
+    PartnerInfo,
+    SentenceInfo,
+)
+from bot.knowledge.store import KnowledgeStore
+
+SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """An answer and the citations it rests on."""
+
+    text: str
+    citations: tuple[Citation, ...] = ()
+    buttons: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def sources(self) -> str:
+        return cite_list(self.citations)
+
+    def render(self) -> str:
+        """The message as sent: answer, then « Source : ... »."""
+        if not self.citations:
+            return self.text
+        label = "Sources" if len({str(c) for c in self.citations}) > 1 else "Source"
+        return f"{self.text}{SEPARATOR}{label} : {self.sources}."
+
+
+def cite_list(citations: tuple[Citation, ...] | list[Citation]) -> str:
+    """« Brochure …, § 32 et § 33 ; Déclaration de Madrid (2007), § 12 »: each document named once."""
+    places: dict[str, list[str]] = {}
+    for c in citations:
+        wheres = places.setdefault(c.document, [])
+        if c.where not in wheres:
+            wheres.append(c.where)
+    return " ; ".join(f"{document}, {join(wheres)}" for document, wheres in places.items())
+
+
+def _group_label(group: str, plural: bool = False) -> str:
+    return group + ("s" if plural else "")
+
+
+def _named(p: PartnerInfo | CountryMatch) -> str:
+    return the(p.name, p.article)
+
+
+def _associated(p: PartnerInfo) -> str:
+    """« associée au processus de Helsinki », agreeing with the partner's gender."""
+    return f"{agree('associé', p.gender)} au processus de Helsinki"
+
+
+def _partner_year(p: PartnerInfo) -> str:
+    return f"{agree('associé', p.gender)} dès {p.since} au processus de Helsinki" if p.since_helsinki else str(p.since)
+
+
+# --- partners ------------------------------------------------------------------
+def partner_reply(match: CountryMatch, typed: str | None, asks_when: bool,
+                  store_citation: Citation | None = None) -> Reply:
+    """Status, group and date of one country; ``store_citation`` backs a « no » (the partner list)."""
+    p = match.partner
+    who = _named(match)
+    if p is None:
+        return Reply(f"Non, {who} n'est pas un partenaire de l'OSCE pour la coopération : {who} ne figure pas "
+                     "parmi les partenaires méditerranéens et asiatiques que citent les documents.",
+                     (store_citation,) if store_citation else ())
+    if not p.is_current:
+        return Reply(f"{capitalize(who)} n'est plus partenaire pour la coopération : partenaire depuis {p.since}, "
+                     f"{'elle' if p.gender == 'f' else 'il'} est {agree('devenu', p.gender)} État participant "
+                     f"de l'OSCE en {p.participating_state_since}.", (p.citation,))
+    if p.since_helsinki:
+        body = (f"{capitalize(who)} est un partenaire {p.group} pour la coopération : "
+                f"{_associated(p)} depuis ses débuts, c'est-à-dire depuis "
+                f"l'Acte final de Helsinki de {p.since}. Les documents ne donnent pas d'autre date d'adhésion.")
+        prefix = "" if asks_when else "Oui. "
+        return Reply(prefix + body, (p.citation,))
+    if asks_when:
+        return Reply(f"{capitalize(who)} est {agree('devenu', p.gender)} partenaire {p.group} pour la "
+                     f"coopération en {p.since}.", (p.citation,))
+    return Reply(f"Oui, {who} est un partenaire {p.group} pour la coopération, depuis {p.since}.", (p.citation,))
+
+
+def wrong_group_reply(match: CountryMatch, claimed_group: str) -> Reply | None:
+    """« L'Australie, c'est un partenaire méditerranéen ? »: a partner of the other group is a « non »."""
+    p = match.partner
+    if p is None or not p.is_current or p.group == claimed_group:
+        return None
+    return Reply(f"Non, {_named(match)} n'est pas un partenaire {claimed_group} : c'est un partenaire {p.group} "
+                 f"pour la coopération ({_status_since(p)}).", (p.citation,))
+
+
+def joined_in_year_reply(match: CountryMatch, year: int) -> Reply | None:
+    """« Israël a rejoint en 1998 ? »: the year a partner joined, checked against the one the user gives."""
+    p = match.partner
+    if p is None:
+        return None
+    who = _named(match)
+    if p.since_helsinki:
+        return Reply(f"Non, {who} n'est pas {agree('devenu', p.gender)} partenaire en {year} : "
+                     f"{agree('associé', p.gender)} au processus de Helsinki depuis ses débuts, c'est-à-dire depuis "
+                     f"l'Acte final de Helsinki de {p.since}.", (p.citation,))
+    if p.since == year:
+        return Reply(f"Oui, {who} est {agree('devenu', p.gender)} partenaire {p.group} pour la coopération en "
+                     f"{year}.", (p.citation,))
+    return Reply(f"Non, {who} est {agree('devenu', p.gender)} partenaire {p.group} pour la coopération en "
+                 f"{p.since}, pas en {year}.", (p.citation,))
+
+
+def membership_reply(match: CountryMatch, states: CountFact) -> Reply:
+    """« Est-il membre de l'OSCE ? »: partners are not participating States, and the
+    documents do not list the 57 participating States."""
+    p = match.partner
+    who = _named(match)
+    if p is not None and not p.is_current:
+        return Reply(f"Oui, {who} est {agree('devenu', p.gender)} État participant de l'OSCE en "
+                     f"{p.participating_state_since}, après avoir été partenaire pour la coopération depuis "
+                     f"{p.since}.", (p.citation,))
+    if p is not None:
+        status = (f"{_associated(p)} depuis ses débuts ({p.since})"
+                  if p.since_helsinki else f"partenaire depuis {p.since}")
+        return Reply(f"Non, {who} n'est pas un État participant (membre) de l'OSCE : c'est un partenaire "
+                     f"{p.group} pour la coopération ({status}). Les partenaires coopèrent avec les "
+                     f"{states.value} États participants sans en faire partie.", (p.citation, states.citation))
+    return Reply(f"Les documents que je connais disent que l'OSCE compte {states.value} États participants, "
+                 f"mais n'en donnent pas la liste : je ne peux pas vous dire si {who} en fait partie. "
+                 f"{capitalize(who)} ne figure pas parmi les partenaires pour la coopération.",
+                 (states.citation,))
+
+
+def premise_membership_reply(match: CountryMatch, states: CountFact) -> Reply:
+    """« Puisque la Tunisie est un État participant… »: a partner is not one; say so before anything else."""
+    p = match.partner
+    if p is not None and p.is_current:
+        return Reply(f"Attention, {_named(match)} n'est pas un État participant de l'OSCE : c'est un partenaire "
+                     f"{p.group} pour la coopération ({_status_since(p)}). Les partenaires coopèrent avec les "
+                     f"{states.value} États participants sans en faire partie.", (p.citation, states.citation))
+    return membership_reply(match, states)
+
+
+def _status_since(p: PartnerInfo) -> str:
+    return f"{_associated(p)} depuis ses débuts ({p.since})" if p.since_helsinki else f"partenaire depuis {p.since}"
+
+
+def partner_in_year_reply(match: CountryMatch, year: int) -> Reply:
+    """« La Mongolie était-elle partenaire en 2005 ? »: each partner's history, year by year."""
+    p = match.partner
+    who = _named(match)
+    if p is None:
+        return Reply(f"Non : d'après les documents, {who} n'a jamais été partenaire de l'OSCE pour la coopération ; "
+                     f"{'elle' if match.gender == 'f' else 'il'} ne figure pas parmi les partenaires qu'ils citent.")
+    if year < p.since:
+        return Reply(f"Non, pas encore en {year} : {who} est {agree('devenu', p.gender)} partenaire en {p.since}.",
+                     (p.citation,))
+    if not p.is_current and p.participating_state_since and year >= p.participating_state_since:
+        return Reply(f"En {year}, {who} n'était plus partenaire : partenaire depuis {p.since}, "
+                     f"{'elle' if p.gender == 'f' else 'il'} est {agree('devenu', p.gender)} État participant de "
+                     f"l'OSCE en {p.participating_state_since}.", (p.citation,))
+    until = (f" (jusqu'à ce qu'{'elle' if p.gender == 'f' else 'il'} devienne État participant en "
+             f"{p.participating_state_since})" if not p.is_current else "")
+    return Reply(f"Oui, en {year}, {who} était partenaire {p.group} pour la coopération : "
+                 f"{_status_since(p)}{until}.", (p.citation,))
+
+
+def as_of_reply(store: KnowledgeStore, group: str | None, year: int) -> Reply:
+    """The partners there were in a given year: joined by then and not yet a participating State."""
+    everyone = store.partners(group=group, include_former=True)
+    then = [p for p in everyone if p.since <= year and
+            (p.is_current or (p.participating_state_since or 9999) > year)]
+    kind = f"partenaires {_group_label(group, True)}" if group else "partenaires"
+    cites = tuple(dict.fromkeys(p.citation for p in everyone)) or (store.count("asiatique").citation,)
+    if not then:
+        return Reply(f"En {year}, il n'y avait encore aucun des {kind} pour la coopération, d'après les documents.",
+                     cites)
+    n = len(then)
+    return Reply(f"En {year}, il y avait {n} ({NUMBERS.get(n, n)}) {kind} pour la coopération, d'après les "
+                 f"dates que donnent les documents : {_listing(then, with_years=True)}.", cites)
+
+
+def ask_which_country() -> Reply:
+    return Reply("De quel pays parlez-vous ? Par exemple : « Quand le Japon est-il devenu partenaire ? »")
+
+
+def _listing(partners: list[PartnerInfo], with_years: bool) -> str:
+    if with_years:
+        return join([f"{_named(p)} ({_partner_year(p)})" for p in partners])
+    return join([_named(p) for p in partners])
+
+
+def list_reply(store: KnowledgeStore, group: str | None, years: YearFilter) -> Reply:
+    """Partners of a group and/or within a time filter."""
+    partners = store.partners(group=group, before=years.before, after=years.after, in_year=years.in_year)
+    kind = f"partenaires {_group_label(group, True)}" if group else "partenaires"
+    if years.empty:
+        count = store.count(group) if group else None
+        ordered = sorted(partners, key=lambda p: fold(p.name)) if group else partners
+        n = len(partners)
+        med, asia = _alphabetical(store, "méditerranéen"), _alphabetical(store, "asiatique")
+        text = (f"Les {n} {kind} pour la coopération sont : {_listing(ordered, with_years=not group)}."
+                if group else
+                f"L'OSCE compte {n} partenaires pour la coopération : {len(med)} méditerranéens "
+                f"({_listing(med, False)}) et {len(asia)} asiatiques ({_listing(asia, False)}).")
+        cites = tuple(p.citation for p in partners) + ((count.citation,) if count else ())
+        return Reply(text, cites or (store.count("asiatique").citation,))
+    when = _describe_years(years)
+    if not partners:
+        return Reply(f"Aucun des {kind} pour la coopération n'est devenu partenaire {when}, d'après les documents.",
+                     (store.count("asiatique").citation,))
+    verb = "est devenu partenaire" if len(partners) == 1 else "sont devenus partenaires"
+    return Reply(f"{capitalize(when)}, {verb} : {_listing(partners, with_years=True)}.",
+                 tuple(p.citation for p in partners))
+
+
+def _alphabetical(store: KnowledgeStore, group: str) -> list[PartnerInfo]:
+    return sorted(store.partners(group=group), key=lambda p: fold(p.name))
+
+
+def _describe_years(years: YearFilter) -> str:
+    if years.in_year is not None:
+        return f"en {years.in_year}"
+    if years.before is not None and years.after is not None:
+        return f"entre {years.after + 1} et {years.before - 1}"
+    if years.before is not None:
+        return f"avant {years.before}"
+    if years.since:
+        return f"depuis {years.after + 1}"
+    return f"après {years.after}"
+
+
+def count_reply(store: KnowledgeStore, group: str | None, participating_states: bool) -> Reply:
+    """How many partners (of a group), or participating States."""
+    if participating_states:
+        fact = store.count("participating_states")
+        continents = store.fact("continents")
+        return Reply(f"L'OSCE compte {fact.value} États participants, sur trois continents ({continents}).",
+                     (fact.citation,))
+    if group:
+        fact = store.count(group)
+        names = _listing(sorted(store.partners(group=group), key=lambda p: fold(p.name)), False)
+        return Reply(f"Il y a {fact.value} ({NUMBERS.get(fact.value, fact.value)}) partenaires "
+                     f"{_group_label(group, True)} pour la coopération : {names}.", (fact.citation,))
+    med, asia = store.count("méditerranéen"), store.count("asiatique")
+    total = med.value + asia.value
+    return Reply(f"L'OSCE compte {total} ({NUMBERS.get(total, total)}) partenaires pour la coopération : "
+                 f"{med.value} méditerranéens et {asia.value} asiatiques.", (med.citation,))
+
+
+def order_reply(store: KnowledgeStore, group: str | None, order: str, claimed: CountryMatch | None = None) -> Reply:
+    """First, most recent, or all partners in chronological order.
+
+    ``claimed``: the country the question takes for the answer (« l'Australie, c'est
+    bien le premier ? »); a wrong premise is corrected first.
+    """
+    reply = _order_reply(store, group, order)
+    if claimed is None or order == "all":
+        return reply
+    partners = store.partners(group=group)
+    year = (partners[0].since if order == "first" else partners[-1].since) if partners else None
+    right = [p for p in partners if p.since == year]
+    if any(p.name == claimed.name for p in right):
+        return Reply("Oui. " + reply.text, reply.citations)
+    cited = (claimed.partner.citation,) if claimed.partner else ()
+    since = f" (partenaire depuis {_partner_year(claimed.partner)})" if claimed.partner else ""
+    return Reply(f"Non, pas {_named(claimed)}{since}. " + reply.text, reply.citations + cited)
+
+
+def _order_reply(store: KnowledgeStore, group: str | None, order: str) -> Reply:
+    partners = store.partners(group=group)
+    kind = f"partenaire {group}" if group else "partenaire"
+    if order == "all" or not partners:
+        return Reply(f"Dans l'ordre chronologique : {_listing(partners, with_years=True)}.",
+                     tuple(p.citation for p in partners))
+    year = partners[0].since if order == "first" else partners[-1].since
+    chosen = [p for p in partners if p.since == year]
+    cites = tuple(p.citation for p in chosen)
+    if order == "last":
+        p = chosen[0]
+        return Reply(f"Le {kind} le plus récent est {_named(p)}, {agree('devenu', p.gender)} partenaire en {p.since}.",
+                     cites)
+    if len(chosen) == 1:
+        p = chosen[0]
+        return Reply(f"Le premier {kind} a été {_named(p)}, {agree('devenu', p.gender)} partenaire en {p.since}.",
+                     cites)
+    return Reply(f"Les premiers partenaires sont {_listing(chosen, False)} : ils étaient associés au processus "
+                 f"de Helsinki depuis ses débuts (Acte final de {chosen[0].since}).", cites)
+
+
+def compare_reply(matches: list[CountryMatch]) -> Reply:
+    """Which of two countries became a partner first."""
+    partners = [m.partner for m in matches if m.partner and m.partner.is_current]
+    outsiders = [m for m in matches if not (m.partner and m.partner.is_current)]
+    if outsiders:
+        names = join([_named(m) for m in outsiders])
+        return Reply(f"Je ne peux pas comparer : {names} ne {'sont' if len(outsiders) > 1 else 'est'} pas "
+                     "partenaire(s) pour la coopération d'après les documents.",
+                     tuple(p.citation for p in partners))
+    if len(partners) < 2:
+        return Reply("Quels pays voulez-vous comparer ? Par exemple : « Qui est devenu partenaire en premier, "
+                     "le Japon ou la Thaïlande ? »")
+    a, b = sorted(partners[:2], key=lambda p: p.since)
+    cites = (a.citation, b.citation)
+    if a.since == b.since:
+        return Reply(f"{capitalize(_named(a))} et {_named(b)} sont partenaires depuis la même époque "
+                     f"({_partner_year(a)}).", cites)
+    return Reply(f"{capitalize(_named(a))} est {agree('devenu', a.gender)} partenaire en premier "
+                 f"({_partner_year(a)}), avant {_named(b)} ({_partner_year(b)}).", cites)
+
+
+# --- documents ---------------------------------------------------------------------
+def _doc_title(doc: DocumentInfo) -> str:
+    return the(doc.name, doc.article)
+
+
+def document_reply(doc: DocumentInfo | None) -> Reply:
+    """What a document is, when and by whom it was adopted, what the texts say of it."""
+    if doc is None:
+        return unknown_document()
+    details = []
+    if doc.body and fold(doc.body) not in fold(doc.name):
+        details.append(doc.body)
+    if doc.date:
+        details.append(f"du {doc.date}")
+    elif doc.year and str(doc.year) not in doc.name:
+        details.append(f"{agree('adopté', doc.gender)} en {doc.year}")
+    head = f"Il s'agit {of(doc.name, doc.article)}" + (f" ({', '.join(details)})" if details else "")
+    statements = " ".join(f"{capitalize(s.text)}." for s in doc.statements[:2])
+    text = f"{head}. {statements}"
+    if not doc.date and not doc.year:
+        text += " Les documents ne précisent pas sa date."
+    if doc.cited_by:
+        text += f" {capitalize(agree('cité', doc.gender))} dans : {cite_list(doc.cited_by)}."
+    return Reply(text, tuple(s.citation for s in doc.statements[:2]))
+
+
+def citing_reply(doc: DocumentInfo | None) -> Reply:
+    if doc is None:
+        return unknown_document()
+    if not doc.cited_by:
+        return Reply(f"Aucun des documents que je connais ne mentionne {_doc_title(doc)}.")
+    return Reply(f"{capitalize(_doc_title(doc))} est {agree('mentionné', doc.gender)} dans : "
+                 f"{cite_list(doc.cited_by)}.", doc.cited_by)
+
+
+def paragraph_reply(store: KnowledgeStore, doc: DocumentInfo | None, label: str | None) -> Reply:
+    if doc is None:
+        return unknown_document()
+    if label is None:
+        return document_reply(doc)
+    if doc.corpus_document_id is None:
+        return Reply(f"Je n'ai pas le texte de {_doc_title(doc)}, seulement ce qu'en disent les autres documents. "
+                     + document_reply(doc).text, tuple(s.citation for s in doc.statements))
+    paragraph = store.paragraph(doc.corpus_document_id, label)
+    if paragraph is None:
+        return Reply(f"{capitalize(_doc_title(doc))} n'a pas de paragraphe « {label} » dans le texte que je connais.")
+    if label.startswith("préambule"):
+        where = "l'alinéa " + label.split()[-1] + " du préambule"
+    else:
+        where = f"le paragraphe {label}"
+    return Reply(f"Voici {where} {of(doc.name, doc.article)} :\n« {paragraph.text} »", (paragraph.citation,))
+
+
+def documents_list_reply(store: KnowledgeStore) -> Reply:
+    """The documents of the OSCE that concern the partners, in date order."""
+    docs = [d for d in store.all_documents() if d.kind not in ("brochure", "communiqué")]
+    docs.sort(key=lambda d: (d.year or 9999, d.name))
+    items = [d.name + (f" ({d.year})" if d.year and str(d.year) not in d.name else "") for d in docs]
+    return Reply("Les documents de l'OSCE qui concernent les partenaires pour la coopération sont : "
+                 + " ; ".join(items) + ". Demandez-moi ce que dit l'un d'eux.",
+                 tuple(c for d in docs for c in d.cited_by[:1])[:4])
+
+
+def documents_by_date_reply(store: KnowledgeStore, order: str) -> Reply:
+    """« Quel est le plus récent de tes documents ? »: the corpus documents in date order."""
+    dated = sorted((d for d in store.corpus() if d.year), key=lambda d: d.year)
+    undated = [d.short_title for d in store.corpus() if not d.year]
+    listing = " ; ".join(f"{d.short_title} ({d.year})" for d in dated)
+    note = f" ({join(undated)} ne porte pas de date unique.)" if undated else ""
+    if order == "first" and dated:
+        return Reply(f"Le plus ancien des documents que je connais est : {dated[0].short_title} ({dated[0].year}). "
+                     f"Dans l'ordre : {listing}.{note}")
+    if dated:
+        return Reply(f"Le plus récent des documents que je connais est : {dated[-1].short_title} ({dated[-1].year}). "
+                     f"Dans l'ordre : {listing}.{note}")
+    return corpus_reply(store)
+
+
+def unknown_document() -> Reply:
+    return Reply("Je ne trouve pas ce document parmi ceux que citent les textes. Essayez par exemple "
+                 "« la décision 5/11 », « la décision 430 », « MC.DOC/10/14 » ou « la Déclaration de Madrid ».")
+
+
+# --- ranked answers and abstention ----------------------------------------------------
+def not_covered_reply(store: KnowledgeStore, message: str, unknown: list[str]) -> Reply:
+    """The subject uses words no document contains: say so rather than quote a near miss."""
+    typed = {fold(m.group()): m.group() for m in re.finditer(r"\w+", message)}
+    shown = [f"« {typed.get(w, w)} »" for w in unknown[:3]]
+    listed = f"pas {shown[0]}" if len(shown) == 1 else "ni " + " ni ".join(shown)
+    n = len(store.corpus())
+    return Reply(f"Les {NUMBERS.get(n, n)} documents que je connais n'emploient {listed} : je n'y trouve rien sur "
+                 "ce sujet, et je préfère ne rien avancer.")
+
+
+def no_answer_reply() -> Reply:
+    return Reply("Je ne trouve pas de réponse à cette question dans les documents que je connais, et je préfère "
+                 "ne rien avancer. Vous pouvez reformuler, ou me demander ce que je sais faire.")
+
+
+def beyond_documents_reply(year: int, last: int) -> Reply:
+    """A question about a time the documents do not reach."""
+    when = f"de {year}" if year > last else f"de ce qui s'est passé après {last}"
+    return Reply(f"Les documents que je connais s'arrêtent en {last} : ils ne disent rien {when}, et je ne peux "
+                 "rien en déduire.")
+
+
+def _quote(sentence: SentenceInfo) -> str:
+    text = sentence.text
+    return ("[…] " if text[:1].islower() else "") + text
+
+
+def passage_reply(sentence: SentenceInfo, closest: bool) -> Reply:
+    """A sentence of the corpus, quoted exactly; ``closest`` when it only comes near the question."""
+    if closest:
+        return Reply("Je ne trouve pas de réponse exacte à cette question dans les documents. Le passage le plus "
+                     f"proche dit : « {_quote(sentence)} »", (sentence.citation,))
+    return Reply(f"D'après le texte : « {_quote(sentence)} »", (sentence.citation,))
+
+
+def curated_reply(text: str, citations: tuple[Citation, ...], closest: bool) -> Reply:
+    if closest:
+        return Reply("Je ne trouve pas de réponse exacte à cette question dans les documents. Ce qu'ils disent "
+                     f"de plus proche : {text}", citations)
+    return Reply(text, citations)
+
+
+def paragraph_quote_reply(paragraph: ParagraphInfo) -> Reply:
+    """« Tu peux citer le passage exact ? »: the whole paragraph the last answer cited first."""
+    return Reply(f"Voici le passage exact ({paragraph.citation.where}) :\n« {paragraph.text} »",
+                 (paragraph.citation,))
+
+
+def with_absent_names(reply: Reply, names: list[str]) -> Reply:
+    """A name the question takes for granted and no document uses (« à Moscou »): say so first."""
+    shown = " ni ".join(f"« {capitalize(n)} »" for n in names[:2])
+    return Reply(f"Les documents ne mentionnent pas {shown}. {reply.text}", reply.citations, reply.buttons)
+
+
+def no_passage_reply() -> Reply:
+    return Reply("Je ne trouve pas de passage à citer pour ma dernière réponse : posez-moi d'abord une question.")
+
+
+def source_reply(sources: str | None, store: KnowledgeStore) -> Reply:
+    if sources:
+        return Reply(f"Ma dernière réponse vient de : {sources}.")
+    return corpus_reply(store)
+
+
+def corpus_reply(store: KnowledgeStore) -> Reply:
+    """What the assistant knows, when no answer has been cited yet."""
+    titles = [d.title for d in store.corpus()]
+    return Reply("Je n'ai encore cité aucune source dans cette conversation. Toutes mes réponses viennent de "
+                 f"{len(titles)} documents : " + " ; ".join(f"« {t} »" for t in titles) + ".")

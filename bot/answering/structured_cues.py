@@ -1,0 +1,119 @@
+"""Read the cues of a question that decide the shape of the answer.
+
+The NLU gives the intent and entities; these helpers read what the entities
+leave implicit (« avant 2000 », « le plus récent », « méditerranéen »), from the
+entity values when there are some and from the message otherwise.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.knowledge.normalize import fold
+
+_GROUP_CUES = {
+    "méditerranéen": re.compile(r"\bmedit|\bmediterran|\bmed\b|\bmediteran"),
+    "asiatique": re.compile(r"\basi(at|e\b)|\basian"),
+}
+
+
+def group_in(*texts: str | None) -> str | None:
+    """« méditerranéen » or « asiatique » when a text names exactly one group."""
+    for text in texts:
+        if not text:
+            continue
+        folded = fold(text)
+        found = [g for g, cue in _GROUP_CUES.items() if cue.search(folded)]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+_YEAR_CUE = re.compile(
+    r"(avant|apres|depuis|des|en|au cours de|pendant|jusqu'en|a partir de|plus tard que|plus tot que)"
+    r"\s+(?:l'annee\s+)?(\d{4})"
+)
+
+
+@dataclass(frozen=True)
+class YearFilter:
+    before: int | None = None
+    after: int | None = None
+    in_year: int | None = None
+    since: bool = False  # « depuis 2000 »: from that year on, said as such
+
+    @property
+    def empty(self) -> bool:
+        return self.before is None and self.after is None and self.in_year is None
+
+
+def year_filter(text: str) -> YearFilter:
+    """« avant 2000 », « après 2000 », « depuis 2000 », « en 1994 », « entre 1990 et 2000 »."""
+    folded = fold(text)
+    between = re.search(r"entre (\d{4}) et (\d{4})", folded)
+    if between:
+        low, high = sorted(int(y) for y in between.groups())
+        return YearFilter(before=high + 1, after=low - 1)
+    match = _YEAR_CUE.search(folded)
+    if not match:
+        return YearFilter()
+    cue, year = match.group(1), int(match.group(2))
+    if cue in ("avant", "plus tot que"):
+        return YearFilter(before=year)
+    if cue == "jusqu'en":
+        return YearFilter(before=year + 1)
+    if cue in ("apres", "plus tard que"):
+        return YearFilter(after=year)
+    if cue in ("depuis", "des", "a partir de"):
+        return YearFilter(after=year - 1, since=True)
+    return YearFilter(in_year=year)
+
+
+def order_in(text: str) -> str:
+    """``first``, ``last`` or ``all`` (chronological list)."""
+    folded = fold(text)
+    if re.search(r"\b(dernier|derniere|plus recent|plus recemment|plus tard|nouveau|nouvelle|recent)", folded):
+        return "last"
+    if re.search(r"\b(premier|premiere|plus ancien|plus ancienne|plus tot|d'abord|en premier|1er)", folded):
+        return "first"
+    return "all"
+
+
+def asks_comparison(text: str) -> bool:
+    """« ... le premier, le Maroc ou la Jordanie ? », « la Corée avant l'Australie ? »: an order between subjects."""
+    return order_in(text) != "all" or bool(re.search(r"\b(avant|apres|plus longtemps)\b", fold(text)))
+
+
+def paragraph_number(text: str) -> str | None:
+    """The paragraph a question asks for: « paragraphe 9 », « § 9 », « alinéa 3 du préambule »."""
+    folded = fold(text)
+    preamble = re.search(r"(?:alinea|considerant)\s*(\d{1,2})(?![\d/])\D*preambule"
+                         r"|preambule\D{0,20}?(\d{1,2})(?![\d/])", folded)
+    if preamble:
+        return f"préambule {preamble.group(1) or preamble.group(2)}"
+    match = re.search(r"(?:paragraphe|para|§|alinea|point|article)\s*(?:n[o°]\s*)?(\d{1,2})\b(?!/)", folded)
+    if match:
+        return match.group(1)
+    ordinal = re.search(r"\b(\d{1,2})(?:e|eme|er)\s+(?:paragraphe|alinea|point)", folded)
+    return ordinal.group(1) if ordinal else None
+
+
+def asks_when(text: str) -> bool:
+    """Whether the question is about a date rather than a yes/no status."""
+    return bool(re.search(r"\b(quand|depuis|annee|date|when|since|a partir de quel)", fold(text)))
+
+
+def asks_participating_states(text: str) -> bool:
+    return bool(re.search(r"etats? participants?|etats? membres?|pays membres?|membres de l'osce", fold(text)))
+
+
+def asks_membership(text: str) -> bool:
+    """« La Jordanie est-elle membre de l'OSCE ? »: participating State, not partner."""
+    return bool(re.search(r"\bmembres?\b|etats? participants?|\bpartie de l'osce", fold(text)))
+
+
+def is_bare_subject(text: str) -> bool:
+    """« Tailande ? », « méditerranéens ? »: a subject alone, at most four words, no question of its own."""
+    folded = re.sub(r"^(et|pareil pour|meme question pour)\s+", "", fold(text).strip(" ?!."))
+    return 0 < len(folded.split()) <= 4 and not re.search(r"\b(quand|qui|quel|quelle|quels|quelles|combien|"
+                                                          r"comment|pourquoi|ou|que|quoi)\b", folded)
