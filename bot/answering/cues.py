@@ -116,22 +116,22 @@ def satisfies(kind: QuestionType, text: str) -> bool:
     return True
 
 
-# How users name the corpus documents; the matched words are the scope, not key terms.
-_SCOPES: list[tuple[str, re.Pattern[str]]] = [
-    ("nrc-2007", re.compile(r"(communique( de presse)?( de l'otan| du cor| otan)?|conseil otan[- ]russie"
-                            r"|\botan\b|\bnato\b|\bcor\b|pr/cp\(2007\)131)")),
-    ("mc-dec-5-11", re.compile(r"(decision (du conseil ministeriel )?(no |n° |n°|numero |n )?5/11|\b5/11\b"
-                               r"|decision de 2011)")),
-    ("asian-declaration-2020", re.compile(r"(declaration (ministerielle )?(de 2020|sur (la cooperation avec )?les "
-                                          r"partenaires asiatiques( de 2020)?|asiatique de 2020)"
-                                          r"|declaration de l'an 2020)")),
-    ("madrid-2007", re.compile(r"(declaration (ministerielle )?de madrid|declaration de 2007|\bmadrid\b)")),
-    ("brochure", re.compile(r"\bbrochure\b")),
-]
-# How a question names each corpus document, to carry a scope over to the next turn.
-SCOPE_PHRASES = {"nrc-2007": "le communique de l'otan", "mc-dec-5-11": "la decision 5/11",
-                 "asian-declaration-2020": "la declaration de 2020", "madrid-2007": "la declaration de madrid",
-                 "brochure": "la brochure"}
+# How users name the corpus documents (bot/answering/scopes.yml); the matched words are the scope, not key terms.
+@cache
+def _scopes() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((entry["document"], re.compile(entry["pattern"])) for entry in _scope_file())
+
+
+@cache
+def scope_phrases() -> dict[str, str]:
+    """How a question names each corpus document, to carry a scope over to the next turn."""
+    return {entry["document"]: entry["phrase"] for entry in _scope_file()}
+
+
+def _scope_file() -> list[dict[str, str]]:
+    return yaml.safe_load((Path(__file__).parent / "scopes.yml").read_text(encoding="utf-8"))["scopes"]
+
+
 _SCOPE_LEAD = re.compile(r"\b(selon|d'apres|dans|pour|par)\s+(le|la|l'|les)?\s*$")
 
 
@@ -147,7 +147,7 @@ class Scope:
 def document_scope(text: str) -> Scope:
     """« selon la décision 5/11, … » → ``mc-dec-5-11`` and the question without « selon la décision 5/11 »."""
     folded = fold(text)
-    for doc_id, pattern in _SCOPES:
+    for doc_id, pattern in _scopes():
         match = pattern.search(folded)
         if match:
             before = _SCOPE_LEAD.sub(" ", folded[:match.start()])

@@ -73,7 +73,7 @@ def _partner_year(p: PartnerInfo) -> str:
 
 
 # --- partners ------------------------------------------------------------------
-def partner_reply(match: CountryMatch, typed: str | None, asks_when: bool,
+def partner_reply(match: CountryMatch, asks_when: bool,
                   store_citation: Citation | None = None) -> Reply:
     """Status, group and date of one country; ``store_citation`` backs a « no » (the partner list)."""
     p = match.partner

@@ -22,12 +22,12 @@ from bot.answering.context import (
     refers_to_place,
 )
 from bot.answering.cues import (
-    SCOPE_PHRASES,
     Scope,
     asking_clause,
     document_scope,
     key_terms,
     question_type,
+    scope_phrases,
     word_list,
     years_in,
 )
@@ -288,7 +288,7 @@ class Router:
             return self._group_question(turn, text, state, group)
         doc = self._document(turn, text)
         if doc is not None:
-            label = paragraph_number(text)
+            label = _paragraph(turn, text)
             if label:
                 return self._say(answers.paragraph_reply(self.store, doc, label), state, Kind.PARAGRAPH,
                                  document=doc.id, query=text)
@@ -297,9 +297,9 @@ class Router:
                 return self._say(answers.citing_reply(doc), state, Kind.CITING, document=doc.id, query=text)
             if self._about_document(text):
                 return self._say(answers.document_reply(doc), state, Kind.DOCUMENT, document=doc.id, query=text)
-        elif paragraph_number(text) and state.document:
+        elif _paragraph(turn, text) and state.document:
             doc = self.store.document(state.document)
-            return self._say(answers.paragraph_reply(self.store, doc, paragraph_number(text)), state,
+            return self._say(answers.paragraph_reply(self.store, doc, _paragraph(turn, text)), state,
                              Kind.PARAGRAPH, query=text)
         if not countries and turn.intent in ("ask_partner", "compare_partners") and not self._other_terms(text, []):
             return self._say(answers.ask_which_country(), state, None)
@@ -338,7 +338,7 @@ class Router:
                                                              else None)
             return self._say(answers.order_reply(self.store, group, order, claimed=countries[0]), state, Kind.ORDER,
                              group=group, query=text)
-        years = years_in(folded)
+        years = _years(turn, folded)
         member = asks_membership(text)
         if years and not member and _JOINED.search(folded):
             claims = [answers.joined_in_year_reply(m, years[0]) for m in countries[:3]]
@@ -361,7 +361,7 @@ class Router:
         replies = []
         for match in countries[:3]:
             replies.append(answers.membership_reply(match, self.store.count("participating_states")) if member
-                           else answers.partner_reply(match, match.query, when, cite))
+                           else answers.partner_reply(match, when, cite))
         kind = Kind.PARTNER_MEMBER if member else Kind.PARTNER_WHEN if when else Kind.PARTNER_STATUS
         return self._say_all(replies, state, kind, country=countries[0].name, query=text)
 
@@ -393,7 +393,7 @@ class Router:
                 state.kind in (Kind.DOCUMENT, Kind.DOCUMENTS, Kind.PARAGRAPH, Kind.CITING):
             doc = self.store.document(state.document)
             return self._say(answers.document_reply(doc), state, Kind.DOCUMENT)
-        label = paragraph_number(text)
+        label = _paragraph(turn, text)
         if label and state.document and not self._document(turn, text):
             doc = self.store.document(state.document)
             return self._say(answers.paragraph_reply(self.store, doc, label), state, Kind.PARAGRAPH)
@@ -452,9 +452,9 @@ class Router:
         if scope.document_id is None and state.document and refers_back(turn.text) and \
                 not refers_to_place(turn.text):
             document = self._corpus_id(state.document)
-            if document in SCOPE_PHRASES:
+            if document in scope_phrases():
                 scope = Scope(document, scope.rest)
-                text = f"selon {SCOPE_PHRASES[document]}, {text}"
+                text = f"selon {scope_phrases()[document]}, {text}"
         if refers_to_place(turn.text) and state.country and not self.store.countries_in_text(text):
             text = f"{text} {state.country}"
         focus = turn.text if elliptical else asking_clause(text)
@@ -527,6 +527,18 @@ _PARTNER_KINDS = {Kind.PARTNER_WHEN, Kind.PARTNER_STATUS, Kind.PARTNER_MEMBER}
 _GROUP_KINDS = {Kind.LIST, Kind.COUNT, Kind.ORDER}
 _PARTNER_INTENTS = {"ask_partner", "follow_up", "compare_partners"}
 _GROUP_INTENTS = {"list_partners", "count_partners", "partner_order"}
+
+
+def _paragraph(turn: Turn, text: str) -> str | None:
+    """The paragraph the turn asks for: the NLU's ``paragraph`` entity (« § 5 », « 2e paragraphe »), else the text."""
+    in_text = paragraph_number(text)
+    value = re.sub(r"\D", "", turn.entity("paragraph") or "")
+    return value if value and not (in_text or "").startswith("préambule") else in_text
+
+
+def _years(turn: Turn, folded: str) -> list[int]:
+    """The years of the turn: the NLU's ``year`` entities, else those of the text."""
+    return [y for value in turn.entities.get("year", ()) for y in years_in(str(value))] or years_in(folded)
 
 
 def _document_of(passage: str | None) -> str | None:

@@ -15,10 +15,9 @@ def resolve_document(reference: str, named_documents: NamedDocuments) -> str | N
     Symbols first, then decision numbers, then the longest alias found in the reference.
     """
     key = fold(reference)
-    if "mc.doc" in key or "mc doc" in key or re.search(r"\b10/14\b", key):
-        return "mc-doc-10-14"
-    if "pr/cp" in key:
-        return "nrc-2007"
+    for doc_id, number, _ in named_documents:
+        if number and _names_symbol(key, fold(number)):
+            return doc_id
     numbers = {number: doc_id for doc_id, number, _ in named_documents if number}
     for num in re.findall(r"(?<![\d/])(\d{1,3}/\d{2}|\d{3})(?![\d/])", key):
         if num in numbers:
@@ -33,3 +32,13 @@ def resolve_document(reference: str, named_documents: NamedDocuments) -> str | N
     if best:
         return best[1]
     return None
+
+
+def _names_symbol(key: str, symbol: str) -> bool:
+    """« MC.DOC/10/14 » is named by « mc doc », « mc.doc » or « 10/14 »; « PR/CP(2007)131 » by « pr/cp »."""
+    if not re.search(r"[a-z]", symbol):
+        return False
+    head = re.split(r"[\d(]", symbol)[0].strip("/. ")
+    tail = re.search(r"\d+/\d+$", symbol)
+    return bool(head and (head in key or head.replace(".", " ") in key)
+                or tail and re.search(rf"(?<![\d/]){re.escape(tail.group())}(?![\d/])", key))
