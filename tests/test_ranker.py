@@ -62,3 +62,16 @@ def test_key_terms_leave_out_asking_words_and_keep_lemmas() -> None:
     terms = key_terms("Pourriez-vous me dire ce que les ministres ont décidé au sujet du Kosovo ?")
     words = {f for t in terms for f in t.forms}
     assert {"ministres", "kosovo"} <= words and not {"pourriez", "dire"} & words
+
+
+def test_a_how_many_question_wants_a_quantity_not_a_year_or_a_decision_number() -> None:
+    from bot.answering.cues import QuestionType, satisfies
+
+    assert not satisfies(QuestionType.HOW_MANY, "Créé en 2007, il est encouragé par la Décision No 5/11.")
+    assert not satisfies(QuestionType.HOW_MANY, "Il finance une partie des activités.")
+    assert satisfies(QuestionType.HOW_MANY, "L'OSCE compte 57 États participants.")
+    assert satisfies(QuestionType.HOW_MANY, "Les documents ne donnent ni le montant du Fonds ni le nombre de projets.")
+
+
+def test_a_word_of_its_own_is_not_matched_as_an_inflection_of_a_shorter_one(ranker: Ranker) -> None:
+    assert "trois" not in ranker.matches("troika") and "troika" in ranker.matches("troika")

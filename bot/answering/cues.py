@@ -87,8 +87,12 @@ def question_type(text: str) -> QuestionType:
 
 _DATE = re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre"
                    r"|novembre|decembre)\b|\bannees? \d{4}")
-_NUMBER = re.compile(r"\b\d+\b|\b(un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|trente"
-                     r"|cinquante|cent|mille|plusieurs)\b")
+# A quantity: a number that is neither a year nor a decision number (« 5/11 »), a number word (not « un »,
+# an article as often as a number), or the documents saying they give none.
+_NUMBER = re.compile(r"(?<![\d/.])\b(?!(1[89]|20)\d\d\b)\d+\b(?![/\d])|\b(deux|trois|quatre|cinq|six|sept|huit|neuf"
+                     r"|dix|onze|douze|vingt|trente|cinquante|cent|mille|plusieurs|nombre)\b"
+                     r"|\bne (dit|disent|donne|donnent|precise|precisent|indique|indiquent) (pas|ni)\b"
+                     r"|\bni le (montant|nombre)\b")
 _PLACE = re.compile(r"\b(a|en|au|dans)\s+[A-ZÀ-Ý][\w-]+|\b(Vienne|Bruxelles|Madrid|Allemagne|Bichkek|Rome|Athenes"
                     r"|Athènes|Helsinki|Budapest|Astana|Maastricht|Tel-Aviv|Autriche)\b")
 # The documents name institutions, never people: only « M. X » or « Mme Y » would be a name.

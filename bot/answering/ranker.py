@@ -120,6 +120,8 @@ class Ranker:
                 found = frozenset([form])
             else:
                 prefix = stem(form)
+                if len(prefix) < 5 and len(form) >= 5 and form in self._postings:
+                    prefix = form[:5]  # « troika » is a word of its own, not an inflection of « trois »
                 start = bisect.bisect_left(self._all_tokens, prefix)
                 tokens = set()
                 for token in self._all_tokens[start:]:
