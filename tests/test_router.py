@@ -256,3 +256,18 @@ def test_a_complete_group_question_after_a_passage_starts_afresh(router: Router)
     replies = conversation(router, ("Quelle est l'adresse de la section de la coopération extérieure ?", None),
                            ("et les partenaires ils sont combien en tout ?", "count_partners"))
     assert "11" in replies[1] and "Wallnerstrasse" not in replies[1]
+
+
+def test_two_named_documents_are_compared_by_their_years(router: Router) -> None:
+    which = ask(router, "entre la 233 et la 430, laquelle est la plus ancienne ?")[0]
+    assert which.startswith("La Décision No 233 du Conseil permanent (1998) est plus ancienne") and "2001" in which
+    claim = ask(router, "la déclaration de madrid est plus récente que la décision 5/11 ?")[0]
+    assert claim.startswith("Non") and "2007" in claim and "2011" in claim
+    replies = conversation(router, ("la decision 5/11 ça parle de quoi en gros ?", "ask_document"),
+                           ("elle est plus récente que la déclaration de madrid ?", "ask_document"))
+    assert "2011" in replies[0] and replies[1].startswith("Oui")
+
+
+def test_where_a_document_is_cited_whatever_the_word_order(router: Router) -> None:
+    said = ask(router, "la decision 17/04, elle est citee dans quels documents ?", "ask_citing")[0]
+    assert "5/11" in said and "Madrid" in said

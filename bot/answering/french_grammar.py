@@ -27,7 +27,9 @@ def of(name: str, article: str) -> str:
 
 
 def agree(word: str, gender: str, plural: bool = False) -> str:
-    """Add the feminine -e (and plural -s) to a past participle or adjective."""
+    """Add the feminine -e (and plural -s) to a past participle or adjective (« ancien » → « ancienne »)."""
+    if gender == "f" and word.endswith(("en", "on")):
+        word += "n"
     return word + ("e" if gender == "f" else "") + ("s" if plural else "")
 
 

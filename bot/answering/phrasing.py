@@ -349,6 +349,26 @@ def document_reply(doc: DocumentInfo | None) -> Reply:
     return Reply(text, tuple(s.citation for s in doc.statements[:2]))
 
 
+def documents_compared_reply(subject: DocumentInfo, other: DocumentInfo, claim: str | None) -> Reply:
+    """« Entre la 233 et la 430, laquelle est la plus ancienne ? », « la déclaration de Madrid est plus récente
+    que la décision 5/11 ? » (``claim``: « recent » or « ancien » when the question asserts it of ``subject``)."""
+    cited = tuple(c for d in (subject, other) for c in [*(s.citation for s in d.statements[:1]), *d.cited_by[:1]])
+    undated = next((d for d in (subject, other) if not d.year), None)
+    if undated:
+        return Reply(f"Je ne peux pas les comparer : les documents ne donnent pas la date "
+                     f"{of(undated.name, undated.article)}.", cited)
+    if subject.year == other.year:
+        return Reply(f"{capitalize(_doc_title(subject))} et {_doc_title(other)} datent tous deux de "
+                     f"{subject.year}.", cited)
+    older, newer = sorted((subject, other), key=lambda d: d.year or 0)
+    fact = (f"{capitalize(_doc_title(older))} ({older.year}) est plus {agree('ancien', older.gender)} que "
+            f"{_doc_title(newer)} ({newer.year}).")
+    if claim is None:
+        return Reply(fact, cited)
+    right = (subject is newer) == (claim == "recent")
+    return Reply(f"{'Oui' if right else 'Non'} : {fact[0].lower()}{fact[1:]}", cited)
+
+
 def citing_reply(doc: DocumentInfo | None) -> Reply:
     if doc is None:
         return unknown_document()

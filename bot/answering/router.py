@@ -140,10 +140,14 @@ _DOCUMENT_ABOUT = re.compile(r"(de quoi (parle|traite)|c'est quoi|qu'est-ce que|
                              r"|reference|numero|symbole|cote|correspond|tu connais|vous connaissez"
                              r"|parle-moi|parlez-moi"
                              r"|sujet|porte sur|objet|adopte|de quand date|date de|quand a ete|parle de quoi|dit quoi"
+                             r"|de quelle annee|c'est de quand|est de quand|(elle|il) date"
                              r"|que dit|presente)")
 _DOCUMENT_WORDS = word_list("document_about")
 _CITING = re.compile(r"(quels? (documents?|textes?) (le |la |l')?(cite|citent|mentionne|mentionnent|evoque|evoquent"
-                     r"|font reference|fait reference|renvoie|renvoient)|qui (cite|mentionne)|ou est (cite|mentionne))")
+                     r"|font reference|fait reference|renvoie|renvoient)|qui (cite|mentionne)|ou est (cite|mentionne)"
+                     r"|(citee?|mentionnee?|evoquee?)s? (dans|par) quels? (documents?|textes?))")
+_ORDER_WORDS = re.compile(r"\bplus (recent|ancien|vieux|vieille|ancienne|recente)|\b(anterieur|posterieur)e?\b"
+                          r"|\b(avant|(?<!d')apres) (la|le|l')\b|\ben premier\b")
 _DOCUMENTS_ORDER = re.compile(r"\b(documents?|textes?)\b.{0,40}\b(plus (recent|ancien|vieux)|premier|dernier"
                               r"|ordre chronologique)|\b(plus (recent|ancien|vieux)|premier|dernier)\b.{0,30}"
                               r"\b(documents?|textes?)\b")
@@ -224,6 +228,8 @@ class Router:
 
     def _starts_afresh(self, turn: Turn, text: str, state: DialogueState) -> bool:
         """A short turn with its own complete question (« Et combien de partenaires asiatiques ? »)."""
+        if self._document(turn, text) and self._about_document(text) and not refers_back(text):
+            return True
         if turn.intent in _GROUP_INTENTS and re.search(r"\bpartenaires\b", fold(text)) and \
                 not self.countries(turn, text) and self._about_partnership(text, [], turn.intent) and \
                 len(key_terms(text)) >= 1 and not is_bare_subject(text):
@@ -286,6 +292,9 @@ class Router:
             if countries:
                 return self._partner(turn, text, state, countries)
             return self._group_question(turn, text, state, group)
+        compared = self._documents_compared(turn, text, state)
+        if compared:
+            return compared
         doc = self._document(turn, text)
         if doc is not None:
             label = _paragraph(turn, text)
@@ -426,6 +435,30 @@ class Router:
             if match:
                 return self._partner_answer([match], state, False, False, text)
         return None
+
+    def _documents_compared(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
+        """« Entre la 233 et la 430, laquelle est la plus ancienne ? », « elle est plus récente que la
+        déclaration de Madrid ? » (« elle »: the conversation's document)."""
+        folded = fold(text)
+        order = _ORDER_WORDS.search(folded)
+        if not order:
+            return None
+        docs: list[DocumentInfo] = []
+        for part in re.split(r"\bet\b|\bou\b|\bque\b|\bqu'|,|\?", text):
+            doc = self.store.document(part) if part.strip() else None
+            if doc and all(d.id != doc.id for d in docs):
+                docs.append(doc)
+        if len(docs) == 1 and state.document and refers_back(text):
+            last = self.store.document(state.document)
+            if last and last.id != docs[0].id:
+                docs.insert(0, last)
+        if len(docs) != 2:
+            return None
+        asks_which = re.search(r"\b(lequel|laquelle|lesquels|quel|quelle|qui)\b", folded)
+        claim = None if asks_which else "recent" if re.search(r"recent|posterieur|apres", order.group(0)) \
+            else "ancien"
+        return self._say(answers.documents_compared_reply(docs[0], docs[1], claim), state, Kind.DOCUMENTS,
+                         query=text)
 
     def _document(self, turn: Turn, text: str) -> DocumentInfo | None:
         for value in turn.entities.get("document", ()):
