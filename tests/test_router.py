@@ -271,3 +271,10 @@ def test_two_named_documents_are_compared_by_their_years(router: Router) -> None
 def test_where_a_document_is_cited_whatever_the_word_order(router: Router) -> None:
     said = ask(router, "la decision 17/04, elle est citee dans quels documents ?", "ask_citing")[0]
     assert "5/11" in said and "Madrid" in said
+
+
+def test_the_older_of_the_two_countries_just_asked_about(router: Router) -> None:
+    replies = conversation(router, ("la coree du sud c devenue partenaire de l'osce quand ?", "ask_partner"),
+                           ("et pour le Japon ?", "follow_up"),
+                           ("lequel est le plus ancien des deux ?", "partner_order"))
+    assert replies[2].startswith("Le Japon est devenu partenaire en premier (1992), avant la République de Corée")

@@ -106,7 +106,7 @@ _PRONOUN_SUBJECT = re.compile(r"\b(il|elle|ils|elles|ca|cela|celui-ci|celle-ci|c
                               r"|\b(qui|on|je|tu|nous|vous|ne|n'|ca|cela) ?(le|la|les|l')\b"
                               r"|\ben (parle|parlent|dit|disent|sait|pense|fait|font|donne|donnent|cite|citent"
                               r"|mentionne|mentionnent|est|sont)\b"
-                              r"|\b(dedans|dessus|la-dessus|la-dedans|a ce sujet|c'etait)\b"
+                              r"|\b(dedans|dessus|la-dessus|la-dedans|a ce sujet|c'etait|des deux|lequel|laquelle)\b"
                               r"|\b(ce|cet|cette|ces) (?!que\b|qui\b|dont\b)\w"
                               r"|\bc'est\b(?! (quoi|qui|quel|quelle|quels|quelles|combien|comment)\b)")
 _NEXT_YEAR = re.compile(r"\b(l'annee (suivante|d'apres|prochaine)|l'annee qui suit|un an (plus tard|apres))\b")

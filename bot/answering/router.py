@@ -146,6 +146,9 @@ _DOCUMENT_WORDS = word_list("document_about")
 _CITING = re.compile(r"(quels? (documents?|textes?) (le |la |l')?(cite|citent|mentionne|mentionnent|evoque|evoquent"
                      r"|font reference|fait reference|renvoie|renvoient)|qui (cite|mentionne)|ou est (cite|mentionne)"
                      r"|(citee?|mentionnee?|evoquee?)s? (dans|par) quels? (documents?|textes?))")
+_OF_THE_TWO = re.compile(r"\b(des deux|lequel|laquelle)\b.{0,30}\b(plus (ancien|vieux|recent)|premier|premiere"
+                         r"|dernier|derniere|avant)|\b(plus (ancien|ancienne|vieux|recent|recente)|premier|premiere)"
+                         r"\b.{0,20}\bdes deux\b")
 _ORDER_WORDS = re.compile(r"\bplus (recent|ancien|vieux|vieille|ancienne|recente)|\b(anterieur|posterieur)e?\b"
                           r"|\b(avant|(?<!d')apres) (la|le|l')\b|\ben premier\b")
 _DOCUMENTS_ORDER = re.compile(r"\b(documents?|textes?)\b.{0,40}\b(plus (recent|ancien|vieux)|premier|dernier"
@@ -406,6 +409,10 @@ class Router:
         if label and state.document and not self._document(turn, text):
             doc = self.store.document(state.document)
             return self._say(answers.paragraph_reply(self.store, doc, label), state, Kind.PARAGRAPH)
+        if not countries and state.kind in _PARTNER_KINDS | {Kind.COMPARE} and _OF_THE_TWO.search(folded):
+            named = self.store.countries_in_text(state.query or "")
+            if len(named) >= 2:
+                return self._say(answers.compare_reply(named[-2:]), state, Kind.COMPARE)
         if not countries and state.country and refers_back(text) and _PARTNER_CUE.search(folded):
             countries = [m for m in [self.store.find_country(state.country)] if m]
         if countries and (state.kind in _PARTNER_KINDS or state.kind in (Kind.COMPARE, Kind.ORDER) or
