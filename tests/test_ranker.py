@@ -65,7 +65,7 @@ def test_key_terms_leave_out_asking_words_and_keep_lemmas() -> None:
 
 
 def test_a_how_many_question_wants_a_quantity_not_a_year_or_a_decision_number() -> None:
-    from bot.answering.cues import QuestionType, satisfies
+    from bot.answering.cues import satisfies
 
     assert not satisfies(QuestionType.HOW_MANY, "Créé en 2007, il est encouragé par la Décision No 5/11.")
     assert not satisfies(QuestionType.HOW_MANY, "Il finance une partie des activités.")
@@ -75,3 +75,9 @@ def test_a_how_many_question_wants_a_quantity_not_a_year_or_a_decision_number() 
 
 def test_a_word_of_its_own_is_not_matched_as_an_inflection_of_a_shorter_one(ranker: Ranker) -> None:
     assert "trois" not in ranker.matches("troika") and "troika" in ranker.matches("troika")
+
+
+def test_a_heavy_term_only_paraphrased_keeps_the_answer_from_being_confident(ranker: Ranker) -> None:
+    question = "c'est combien la contribution du japon ?"
+    ranked = ranker.rank(question, document_scope(question))
+    assert not ranked.confident and ranked.missing_share >= 0.2

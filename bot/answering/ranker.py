@@ -29,6 +29,7 @@ from bot.knowledge.store import KnowledgeStore
 CONFIDENT = 0.72  # coverage from which the best candidate is the answer
 CLOSEST = 0.4  # coverage from which it is offered as the closest passage
 MARGIN = 0.05  # lead over a rival passage needed to answer rather than offer the closest
+MISSING_SHARE = 0.2  # a term carrying this share of the question, only paraphrased at best, is not answered
 SCOPE_BONUS = 0.25
 TOPIC_BONUS = 0.1
 FOCUS = 2.0  # weight of the terms of the clause that asks, or of the new turn of a follow-up
@@ -70,11 +71,13 @@ class Ranked:
 
     margin: float = 1.0  # lead over the best candidate citing other paragraphs
     focus_missing: tuple[Term, ...] = ()  # terms of the asking clause (or of a follow-up's own turn) not covered
+    missing_share: float = 0.0  # share of the question's weight in terms the candidate does not hold
 
     @property
     def confident(self) -> bool:
         """The best candidate covers the question, has the shape of its answer, and no other passage rivals it."""
-        return self.candidate is not None and self.coverage >= CONFIDENT and self.type_ok and self.margin >= MARGIN
+        return self.candidate is not None and self.coverage >= CONFIDENT and self.type_ok and \
+            self.margin >= MARGIN and self.missing_share < MISSING_SHARE
 
     @property
     def close(self) -> bool:
@@ -267,7 +270,8 @@ class Ranker:
         margin = score - rival[0] if rival and rival[1] >= CLOSEST else 1.0
         if cand.summary and kind is QuestionType.DEFINITION:
             margin = 1.0  # « qu'est-ce que le Fonds ? »: the overview is the answer, whatever else mentions it
-        return Ranked(cand, coverage, type_ok, tuple(terms), missing, margin=margin)
+        missing_share = sum(weights[t] for t in missing) / total
+        return Ranked(cand, coverage, type_ok, tuple(terms), missing, margin=margin, missing_share=missing_share)
 
     def _credit(self, term: Term, cand: Candidate) -> float:
         return max(self._form_credit(form, cand) for form in term.matchable)
