@@ -278,3 +278,13 @@ def test_the_older_of_the_two_countries_just_asked_about(router: Router) -> None
                            ("et pour le Japon ?", "follow_up"),
                            ("lequel est le plus ancien des deux ?", "partner_order"))
     assert replies[2].startswith("Le Japon est devenu partenaire en premier (1992), avant la République de Corée")
+
+
+def test_the_quote_after_a_near_miss_says_it_is_the_closest_passage(router: Router) -> None:
+    replies = conversation(router, ("c'est combien la contribution du japon ?", None),
+                           ("tu peux citer le passage ?", None))
+    assert replies[0].startswith("Je ne trouve pas de réponse exacte")
+    assert replies[1].startswith("Je ne trouve pas de réponse exacte à votre question ; voici en entier le passage")
+    exact = conversation(router, ("Quand le Japon est-il devenu partenaire ?", "ask_partner"),
+                         ("tu peux citer le passage exact ?", None))
+    assert exact[1].startswith("Voici le passage exact (§ 4)")

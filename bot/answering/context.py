@@ -43,6 +43,7 @@ class Kind(str, Enum):
     CITING = "citing"
     DOCUMENTS = "documents"
     PASSAGE = "passage"
+    CLOSEST = "closest"  # the closest passage, offered when none answers the question
 
 
 @dataclass(frozen=True)

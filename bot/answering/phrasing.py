@@ -469,10 +469,12 @@ def curated_reply(text: str, citations: tuple[Citation, ...], closest: bool) -> 
     return Reply(text, citations)
 
 
-def paragraph_quote_reply(paragraph: ParagraphInfo) -> Reply:
-    """« Tu peux citer le passage exact ? »: the whole paragraph the last answer cited first."""
-    return Reply(f"Voici le passage exact ({paragraph.citation.where}) :\n« {paragraph.text} »",
-                 (paragraph.citation,))
+def paragraph_quote_reply(paragraph: ParagraphInfo, closest: bool = False) -> Reply:
+    """« Tu peux citer le passage exact ? »: the whole paragraph the last answer cited first; after a near
+    miss, said to be the closest passage, not an answer."""
+    lead = ("Je ne trouve pas de réponse exacte à votre question ; voici en entier le passage le plus proche"
+            if closest else "Voici le passage exact")
+    return Reply(f"{lead} ({paragraph.citation.where}) :\n« {paragraph.text} »", (paragraph.citation,))
 
 
 def with_absent_names(reply: Reply, names: list[str]) -> Reply:

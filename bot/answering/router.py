@@ -530,8 +530,10 @@ class Router:
         absent = self._absent_names(ranked)
         if absent:
             reply = answers.with_absent_names(reply, absent)
-        if scope_document or closest:
-            return self._say(reply, state, Kind.PASSAGE, query=query, document=scope_document or state.document)
+        if closest:
+            return self._say(reply, state, Kind.CLOSEST, query=query, document=scope_document or state.document)
+        if scope_document:
+            return self._say(reply, state, Kind.PASSAGE, query=query, document=scope_document)
         return self._say(reply, state, Kind.PASSAGE, query=query,
                          document=cand.citations[0].document_id if cand.citations else None)
 
@@ -543,7 +545,8 @@ class Router:
         paragraph = self.store.paragraph(document, label)
         if paragraph is None:
             return self._say(answers.no_passage_reply(), state, None)
-        return self._say(answers.paragraph_quote_reply(paragraph), state, state.kind)
+        return self._say(answers.paragraph_quote_reply(paragraph, closest=state.kind is Kind.CLOSEST), state,
+                         state.kind)
 
     def _corpus_id(self, document: str) -> str | None:
         info = self.store.document(document)
