@@ -81,3 +81,8 @@ def test_a_heavy_term_only_paraphrased_keeps_the_answer_from_being_confident(ran
     question = "c'est combien la contribution du japon ?"
     ranked = ranker.rank(question, document_scope(question))
     assert not ranked.confident and ranked.missing_share >= 0.2
+
+
+def test_everyday_phrases_are_rephrased_word_by_word_only() -> None:
+    assert "telephone" in [t.word for t in key_terms("ya un numero de tel ?")]
+    assert "telephonephone" not in " ".join(t.word for t in key_terms("leur numéro de téléphone ?"))

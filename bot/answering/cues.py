@@ -205,7 +205,7 @@ def rephrase(text: str) -> str:
     """Everyday phrases (« au jour le jour ») replaced by the word the documents use (« quotidien »)."""
     folded = fold(text)
     for phrase, word in _synonym_data().get("phrases", {}).items():
-        folded = folded.replace(fold(phrase), fold(word))
+        folded = re.sub(rf"(?<!\w){re.escape(fold(phrase))}(?!\w)", fold(word), folded)
     return folded
 
 
