@@ -288,3 +288,11 @@ def test_the_quote_after_a_near_miss_says_it_is_the_closest_passage(router: Rout
     exact = conversation(router, ("Quand le Japon est-il devenu partenaire ?", "ask_partner"),
                          ("tu peux citer le passage exact ?", None))
     assert exact[1].startswith("Voici le passage exact (§ 4)")
+
+
+def test_a_follow_up_that_only_names_another_document_is_answered_from_it_alone(router: Router) -> None:
+    replies = conversation(router, ("Le fonds de partenariat a été créé quand ?", "ask_partnership_fund"),
+                           ("et dans le communiqué de l'OTAN ?", "ask_document"))
+    assert "2007" in replies[0]
+    assert replies[1].startswith("Je ne trouve rien à ce sujet dans le communiqué de presse PR/CP(2007)131")
+    assert "Brochure" not in replies[1]

@@ -146,6 +146,7 @@ class Scope:
     document_id: str | None
     rest: str
     strict: bool = True  # the question is answered from inside that document only, when it can be
+    only: bool = False  # … and never from another (« et dans la décision 5/11 ? » after a question)
 
 
 def document_scope(text: str) -> Scope:

@@ -369,6 +369,11 @@ def documents_compared_reply(subject: DocumentInfo, other: DocumentInfo, claim: 
     return Reply(f"{'Oui' if right else 'Non'} : {fact[0].lower()}{fact[1:]}", cited)
 
 
+def not_in_document_reply(doc: DocumentInfo) -> Reply:
+    """« Et dans le communiqué de l'OTAN ? » when nothing in it comes close to the question."""
+    return Reply(f"Je ne trouve rien à ce sujet dans {_doc_title(doc)}.")
+
+
 def citing_reply(doc: DocumentInfo | None) -> Reply:
     if doc is None:
         return unknown_document()

@@ -228,7 +228,7 @@ class Ranker:
             inside = [c for c in pool if scope.document_id in c.documents]
             inside += [self._sentence_candidate(s) for s in self._sentences if s.document_id == scope.document_id]
             ranked = self._best(terms, weights, inside, scope, kind, topic, near)
-            if ranked.close:
+            if ranked.close or scope.only:
                 return ranked
         elif scope.document_id:
             pool += [self._sentence_candidate(s) for s in self._sentences if s.document_id == scope.document_id]

@@ -218,7 +218,9 @@ class Router:
         beyond = self._beyond_documents(borrowed)
         if beyond:
             return self._say(beyond, state.after(query=borrowed), None)
-        return self._ranked(borrowed, state, turn, elliptical=True, near=state.passage)
+        switch = document_scope(text)
+        only = bool(switch.document_id) and not key_terms(switch.rest)
+        return self._ranked(borrowed, state, turn, elliptical=True, near=state.passage, scope_only=only)
 
     # --- cues -----------------------------------------------------------------------
     def _names_subject(self, turn: Turn, text: str) -> bool:
@@ -487,8 +489,10 @@ class Router:
 
     # --- ranked answers ---------------------------------------------------------------
     def _ranked(self, text: str, state: DialogueState, turn: Turn, elliptical: bool = False,
-                near: str | None = None) -> Outcome:
+                near: str | None = None, scope_only: bool = False) -> Outcome:
         scope = document_scope(text)
+        if scope_only and scope.document_id:
+            scope = replace(scope, strict=True, only=True)
         if scope.document_id is None and state.document and refers_back(turn.text) and \
                 not refers_to_place(turn.text):
             document = self._corpus_id(state.document)
@@ -511,6 +515,9 @@ class Router:
             return self._say(answers.not_covered_reply(self.store, text, unknown), state.after(query=None), None)
         if ranked.close:
             return self._passage(ranked, state, text, closest=True, scope_document=scope.document_id)
+        named = self.store.document(scope.document_id) if scope.only and scope.document_id else None
+        if named:
+            return self._say(answers.not_in_document_reply(named), state.after(document=named.id), None)
         return self._say(answers.no_answer_reply(), state.after(query=None), None)
 
     def _unknown(self, ranked: Ranked) -> list[str]:
