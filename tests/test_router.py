@@ -296,3 +296,12 @@ def test_a_follow_up_that_only_names_another_document_is_answered_from_it_alone(
     assert "2007" in replies[0]
     assert replies[1].startswith("Je ne trouve rien à ce sujet dans le communiqué de presse PR/CP(2007)131")
     assert "Brochure" not in replies[1]
+
+
+def test_a_year_the_user_asserts_about_a_passage_is_checked(router: Router) -> None:
+    replies = conversation(router, ("c'est quoi le processus de corfou ?", None),
+                           ("les partenaires y ont été invités en 2012, c'est ça ?", "list_partners"))
+    assert replies[1].startswith("Non, pas en 2012.") and "2010" in replies[1]
+    right = ask(router, "le COR s'est réuni à Bruxelles en 2007, c'est bien ça ?", "ask_nrc")[0]
+    assert right.startswith("Oui.") and "Bruxelles" in right
+    assert not ask(router, "et le document d'helsinki c'est 1975 non ?")[0].startswith("Oui")

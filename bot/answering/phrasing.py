@@ -467,6 +467,13 @@ def passage_reply(sentence: SentenceInfo, closest: bool) -> Reply:
     return Reply(f"D'après le texte : « {_quote(sentence)} »", (sentence.citation,))
 
 
+def year_claim_reply(reply: Reply, claimed: int, said_years: list[int]) -> Reply:
+    """« … en 2012, c'est ça ? » answered by a passage: « Oui » when it holds that year, else « Non, pas en 2012 »."""
+    if claimed in said_years:
+        return Reply(f"Oui. {reply.text}", reply.citations)
+    return Reply(f"Non, pas en {claimed}. {reply.text}", reply.citations)
+
+
 def curated_reply(text: str, citations: tuple[Citation, ...], closest: bool) -> Reply:
     if closest:
         return Reply("Je ne trouve pas de réponse exacte à cette question dans les documents. Ce qu'ils disent "

@@ -22,6 +22,7 @@ from bot.answering.context import (
     refers_to_place,
 )
 from bot.answering.cues import (
+    QuestionType,
     Scope,
     asking_clause,
     document_scope,
@@ -501,9 +502,17 @@ class Router:
                 text = f"selon {scope_phrases()[document]}, {text}"
         if refers_to_place(turn.text) and state.country and not self.store.countries_in_text(text):
             text = f"{text} {state.country}"
+        claimed = _claimed_year(turn.text)
+        if claimed:
+            text = re.sub(rf"\b(en |depuis )?{claimed}\b", " ", text)
+            scope = replace(scope, rest=re.sub(rf"\b(en |depuis )?{claimed}\b", " ", scope.rest))
         focus = turn.text if elliptical else asking_clause(text)
         ranked = self.ranker.rank(text, scope, question_type(focus or text),
                                   topic=TOPIC_OF_INTENT.get(turn.intent or ""), focus=focus, near=near)
+        said = sorted(set(years_in(fold(ranked.candidate.text)))) if ranked.candidate else []
+        if claimed and ranked.coverage >= 0.6 and len(said) == 1:
+            outcome = self._passage(ranked, state, text, closest=False, scope_document=scope.document_id)
+            return replace(outcome, replies=(answers.year_claim_reply(outcome.replies[0], claimed, said),))
         if ranked.confident and not (elliptical and ranked.focus_missing):
             return self._passage(ranked, state, text, closest=False, scope_document=scope.document_id)
         if turn.intent == "out_of_scope":
@@ -589,6 +598,16 @@ def _paragraph(turn: Turn, text: str) -> str | None:
 def _years(turn: Turn, folded: str) -> list[int]:
     """The years of the turn: the NLU's ``year`` entities, else those of the text."""
     return [y for value in turn.entities.get("year", ()) for y in years_in(str(value))] or years_in(folded)
+
+
+_CLAIMED_YEAR = re.compile(r"\b(?:en|depuis) (\d{4})\s*,?\s*(c'est (bien )?(ca|cela|juste|exact|vrai)|n'est-ce pas"
+                           r"|non|vrai|c'est bien ca)\s*[?!.]*\s*$")
+
+
+def _claimed_year(text: str) -> int | None:
+    """« Les partenaires y ont été invités en 2012, c'est ça ? »: the year the user asserts, to be checked."""
+    match = _CLAIMED_YEAR.search(fold(text).strip())
+    return int(match.group(1)) if match and question_type(text) is not QuestionType.WHEN else None
 
 
 def _document_of(passage: str | None) -> str | None:
