@@ -110,6 +110,8 @@ _PRONOUN_SUBJECT = re.compile(r"\b(il|elle|ils|elles|ca|cela|celui-ci|celle-ci|c
                               r"|\b(dedans|dessus|la-dessus|la-dedans|a ce sujet|c'etait|des deux|lequel|laquelle)\b"
                               r"|\b(ce|cet|cette|ces) (?!que\b|qui\b|dont\b)\w"
                               r"|\bc'est\b(?! (quoi|qui|quel|quelle|quels|quelles|combien|comment)\b)")
+_STRONG_BACK = re.compile(r"\b(dedans|la-dessus|la dessus|la-dedans|a ce sujet|sur ce point|ce dernier"
+                          r"|cette derniere|celui-ci|celle-ci|des deux)\b")
 _NEXT_YEAR = re.compile(r"\b(l'annee (suivante|d'apres|prochaine)|l'annee qui suit|un an (plus tard|apres))\b")
 _PREVIOUS_YEAR = re.compile(r"\b(l'annee (precedente|d'avant|passee)|un an (plus tot|avant))\b")
 
@@ -139,6 +141,8 @@ def is_elliptical(text: str) -> bool:
     if not terms:
         return n_words <= 6
     if n_words <= 4 and len(terms) <= 1:
+        return True
+    if _STRONG_BACK.search(folded) and n_words <= 12:
         return True
     pronoun = bool(_PRONOUN_SUBJECT.search(_IMPERSONAL.sub(" ", folded)))
     return pronoun and (n_words <= 6 and len(terms) <= 1 or n_words <= 7 and len(terms) <= 2)
