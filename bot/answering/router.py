@@ -515,6 +515,9 @@ class Router:
             return replace(outcome, replies=(answers.year_claim_reply(outcome.replies[0], claimed, said),))
         if ranked.confident and not (elliptical and ranked.focus_missing):
             return self._passage(ranked, state, text, closest=False, scope_document=scope.document_id)
+        named = self.store.document(scope.document_id) if scope.only and scope.document_id else None
+        if named and not ranked.close:
+            return self._say(answers.not_in_document_reply(named), state.after(document=named.id), None)
         if turn.intent == "out_of_scope":
             return Outcome((), state, "utter_out_of_scope")
         unknown = self._unknown(ranked)
@@ -524,9 +527,6 @@ class Router:
             return self._say(answers.not_covered_reply(self.store, text, unknown), state.after(query=None), None)
         if ranked.close:
             return self._passage(ranked, state, text, closest=True, scope_document=scope.document_id)
-        named = self.store.document(scope.document_id) if scope.only and scope.document_id else None
-        if named:
-            return self._say(answers.not_in_document_reply(named), state.after(document=named.id), None)
         return self._say(answers.no_answer_reply(), state.after(query=None), None)
 
     def _unknown(self, ranked: Ranked) -> list[str]:
