@@ -305,3 +305,10 @@ def test_a_year_the_user_asserts_about_a_passage_is_checked(router: Router) -> N
     right = ask(router, "le COR s'est réuni à Bruxelles en 2007, c'est bien ça ?", "ask_nrc")[0]
     assert right.startswith("Oui.") and "Bruxelles" in right
     assert not ask(router, "et le document d'helsinki c'est 1975 non ?")[0].startswith("Oui")
+
+
+def test_a_place_named_like_a_document_does_not_become_the_conversation_s_document(router: Router) -> None:
+    replies = conversation(router, ("qu'est-ce qui a ete decide sur l'afghanistan a la reunion de madrid en 2007 ?",
+                                    "ask_afghanistan"),
+                           ("ils ont parle de lutter contre quels trafics ?", None))
+    assert "armes légères" in replies[1] and "Déclaration de Madrid" not in replies[1].split("Source")[-1]

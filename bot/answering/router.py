@@ -502,6 +502,7 @@ class Router:
                 text = f"selon {scope_phrases()[document]}, {text}"
         if refers_to_place(turn.text) and state.country and not self.store.countries_in_text(text):
             text = f"{text} {state.country}"
+        named_scope = scope.document_id if scope.strict else None  # « à Madrid » names a place, not the declaration
         claimed = _claimed_year(turn.text)
         if claimed:
             text = re.sub(rf"\b(en |depuis )?{claimed}\b", " ", text)
@@ -511,10 +512,10 @@ class Router:
                                   topic=TOPIC_OF_INTENT.get(turn.intent or ""), focus=focus, near=near)
         said = sorted(set(years_in(fold(ranked.candidate.text)))) if ranked.candidate else []
         if claimed and ranked.coverage >= 0.6 and len(said) == 1:
-            outcome = self._passage(ranked, state, text, closest=False, scope_document=scope.document_id)
+            outcome = self._passage(ranked, state, text, closest=False, scope_document=named_scope)
             return replace(outcome, replies=(answers.year_claim_reply(outcome.replies[0], claimed, said),))
         if ranked.confident and not (elliptical and ranked.focus_missing):
-            return self._passage(ranked, state, text, closest=False, scope_document=scope.document_id)
+            return self._passage(ranked, state, text, closest=False, scope_document=named_scope)
         named = self.store.document(scope.document_id) if scope.only and scope.document_id else None
         if named and not ranked.close:
             return self._say(answers.not_in_document_reply(named), state.after(document=named.id), None)
@@ -526,7 +527,7 @@ class Router:
         if unknown and turn.intent == "search_documents" and self.ranker.share(ranked, unknown) >= UNKNOWN_SHARE:
             return self._say(answers.not_covered_reply(self.store, text, unknown), state.after(query=None), None)
         if ranked.close:
-            return self._passage(ranked, state, text, closest=True, scope_document=scope.document_id)
+            return self._passage(ranked, state, text, closest=True, scope_document=named_scope)
         return self._say(answers.no_answer_reply(), state.after(query=None), None)
 
     def _unknown(self, ranked: Ranked) -> list[str]:
