@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from bot.answering.cues import document_scope, key_terms, years_in
+from bot.answering.structured_cues import group_in
 from bot.knowledge.normalize import fold
 
 
@@ -170,17 +171,18 @@ def refers_to_place(text: str) -> bool:
     return bool(_PLACE_BACK.search(fold(text)))
 
 
-_GROUP_WORDS = {"mediterraneen": re.compile(r"\bmediterran\w*|\bmediterranee\b"),
+# The whole words of each group (group_in finds a group by its beginnings, too short to replace).
+_GROUP_WORDS = {"méditerranéen": re.compile(r"\bmediterran\w*|\bmediterranee\b"),
                 "asiatique": re.compile(r"\basiati\w*|\basie\b")}
 
 
 def _swap_group(last: str, folded: str) -> str:
     """« et les asiatiques ? » after a question on the Mediterranean group: the other group replaces it."""
-    named = [g for g, cue in _GROUP_WORDS.items() if cue.search(folded)]
-    if len(named) != 1:
+    named = group_in(folded)
+    if named is None:
         return last
-    other = next(g for g in _GROUP_WORDS if g != named[0])
-    return _GROUP_WORDS[other].sub(named[0], fold(last)) if _GROUP_WORDS[other].search(fold(last)) else last
+    other = next(g for g in _GROUP_WORDS if g != named)
+    return _GROUP_WORDS[other].sub(fold(named), fold(last)) if _GROUP_WORDS[other].search(fold(last)) else last
 
 
 def borrow(text: str, state: DialogueState) -> str:

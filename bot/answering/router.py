@@ -312,9 +312,9 @@ class Router:
                 return self._say(answers.citing_reply(doc), state, Kind.CITING, document=doc.id, query=text)
             if self._about_document(text):
                 return self._say(answers.document_reply(doc), state, Kind.DOCUMENT, document=doc.id, query=text)
-        elif _paragraph(turn, text) and state.document:
+        elif (label := _paragraph(turn, text)) and state.document:
             doc = self.store.document(state.document)
-            return self._say(answers.paragraph_reply(self.store, doc, _paragraph(turn, text)), state,
+            return self._say(answers.paragraph_reply(self.store, doc, label), state,
                              Kind.PARAGRAPH, query=text)
         if not countries and turn.intent in ("ask_partner", "compare_partners") and not self._other_terms(text, []):
             return self._say(answers.ask_which_country(), state, None)
@@ -465,8 +465,8 @@ class Router:
         if len(docs) != 2:
             return None
         asks_which = re.search(r"\b(lequel|laquelle|lesquels|quel|quelle|qui)\b", folded)
-        claim = None if asks_which else "recent" if re.search(r"recent|posterieur|apres", order.group(0)) \
-            else "ancien"
+        claim = None if asks_which else "recent" if order_in(order.group(0)) == "last" or \
+            re.search(r"posterieur|apres", order.group(0)) else "ancien"
         return self._say(answers.documents_compared_reply(docs[0], docs[1], claim), state, Kind.DOCUMENTS,
                          query=text)
 
