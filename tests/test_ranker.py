@@ -86,3 +86,26 @@ def test_a_heavy_term_only_paraphrased_keeps_the_answer_from_being_confident(ran
 def test_everyday_phrases_are_rephrased_word_by_word_only() -> None:
     assert "telephone" in [t.word for t in key_terms("ya un numero de tel ?")]
     assert "telephonephone" not in " ".join(t.word for t in key_terms("leur numéro de téléphone ?"))
+
+
+def test_a_how_many_question_wants_a_number_of_what_it_counts() -> None:
+    from bot.answering.cues import counts_what_is_asked
+
+    assert not counts_what_is_asked("combien d'États étaient présents à cette réunion ?",
+                                    "les partenaires dans les trois dimensions de la sécurité")
+    assert counts_what_is_asked("combien de pays décident de l'admission ?", "les 57 États participants décident")
+    assert counts_what_is_asked("combien de fois par an ?", "environ six fois par an")
+    assert counts_what_is_asked("quels sont les partenaires ?", "les trois dimensions")
+
+
+def test_everyday_words_match_the_documents_words(ranker: Ranker) -> None:
+    question = ("selon la déclaration de Madrid, avec quels moyens supplémentaires "
+                "se fera une coopération plus poussée ?")
+    ranked = ranker.rank(question, document_scope(question))
+    assert ranked.confident and "ressources disponibles" in ranked.candidate.text
+
+
+def test_a_document_title_is_not_the_answer_to_a_question_on_its_subject(ranker: Ranker) -> None:
+    question = "qui a présidé la réunion ministérielle du COR à Bruxelles ?"
+    ranked = ranker.rank(question, document_scope(question))
+    assert not (ranked.confident and ranked.candidate.citations[0].paragraph == "titre")

@@ -312,3 +312,40 @@ def test_a_place_named_like_a_document_does_not_become_the_conversation_s_docume
                                     "ask_afghanistan"),
                            ("ils ont parle de lutter contre quels trafics ?", None))
     assert "armes légères" in replies[1] and "Déclaration de Madrid" not in replies[1].split("Source")[-1]
+
+
+def test_the_beginning_or_the_end_of_the_document_talked_about(router: Router) -> None:
+    replies = conversation(router, ("parle-moi de la déclaration de Madrid", "ask_document"),
+                           ("et que disent-ils au tout début ?", None),
+                           ("qui est cité dans ce paragraphe ?", None),
+                           ("et tout à la fin ?", None))
+    assert replies[1].startswith("Voici le paragraphe 1 de la Déclaration ministérielle de Madrid")
+    assert replies[2].startswith("Voici le paragraphe 1 de la Déclaration ministérielle de Madrid")
+    assert replies[3].startswith("Voici le paragraphe 15 de la Déclaration ministérielle de Madrid")
+    last = ask(router, "le dernier paragraphe encourage les partenaires asiatiques à quoi ?")[0]
+    assert last.startswith("Voici le paragraphe 6 de la Déclaration sur la coopération avec les partenaires asiatiques")
+    assert "années 1990" not in ask(router, "les liens avec l'Asie remontent au début des années 1990 ?")[0][:40]
+
+
+def test_who_adopted_a_document_or_speaks_in_it(router: Router) -> None:
+    said = ask(router, "j'ai une question sur la décision 5/11. quel organe l'a adoptée ?", "ask_document")[0]
+    assert said.startswith("Il s'agit de la Décision No 5/11") and "Conseil ministériel" in said
+    replies = conversation(router, ("bonjour, je lis la déclaration de 2020 sur les partenaires asiatiques", "greet"),
+                           ("qui s'exprime dans ce texte ?", None))
+    assert "ministres des affaires étrangères" in replies[1]
+
+
+def test_a_short_fact_question_after_a_question_is_not_small_talk(router: Router) -> None:
+    replies = conversation(router, ("la décision 5/11, c'est quel organe qui l'a prise ?", "ask_document"),
+                           ("ça remonte à quelle année ?", "help"))
+    assert "2011" in replies[1]
+    said = ask(router, "c'est dans l'esprit de quel texte, cette recommandation ?", "ask_source",
+               DialogueState(sources="Déclaration de Madrid (2007), § 5", passage="madrid-2007|5"))[0]
+    assert not said.startswith("Ma dernière réponse vient de")
+
+
+def test_the_document_the_user_named_leans_the_next_questions_until_they_move_on(router: Router) -> None:
+    first, outcome = ask(router, "de quoi parle la déclaration de Madrid ?", "ask_document")
+    assert outcome.state.conversation == "madrid-2007"
+    _, moved = ask(router, "Quand la Thaïlande est-elle devenue partenaire ?", "ask_partner", outcome.state)
+    assert moved.state.conversation is None

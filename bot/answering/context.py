@@ -27,6 +27,7 @@ class Slot(str, Enum):
     DOCUMENT = "last_document"
     PASSAGE = "last_passage"
     SOURCES = "last_sources"
+    CONVERSATION = "conversation_document"
 
 
 class Kind(str, Enum):
@@ -59,6 +60,7 @@ class DialogueState:
     document: str | None = None
     passage: str | None = None  # « document id|paragraph label » of the last answer's first citation
     sources: str | None = None
+    conversation: str | None = None  # the corpus document the user last named: where unnamed questions lean
 
     @classmethod
     def from_slots(cls, slots: dict[str, object]) -> DialogueState:
@@ -72,6 +74,7 @@ class DialogueState:
             document=_text(slots.get(Slot.DOCUMENT.value)),
             passage=_text(slots.get(Slot.PASSAGE.value)),
             sources=_text(slots.get(Slot.SOURCES.value)),
+            conversation=_text(slots.get(Slot.CONVERSATION.value)),
         )
 
     def slots(self) -> dict[str, object]:
@@ -85,6 +88,7 @@ class DialogueState:
             Slot.DOCUMENT.value: self.document,
             Slot.PASSAGE.value: self.passage,
             Slot.SOURCES.value: self.sources,
+            Slot.CONVERSATION.value: self.conversation,
         }
 
     def after(self, **changes: object) -> DialogueState:

@@ -89,10 +89,11 @@ _DATE = re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b(janvier|fevrier|mars|avril|mai|ju
                    r"|novembre|decembre)\b|\bannees? \d{4}")
 # A quantity: a number that is neither a year nor a decision number (« 5/11 »), a number word (not « un »,
 # an article as often as a number), or the documents saying they give none.
-_NUMBER = re.compile(r"(?<![\d/.])\b(?!(1[89]|20)\d\d\b)\d+\b(?![/\d])|\b(deux|trois|quatre|cinq|six|sept|huit|neuf"
-                     r"|dix|onze|douze|vingt|trente|cinquante|cent|mille|plusieurs|nombre)\b"
-                     r"|\bne (dit|disent|donne|donnent|precise|precisent|indique|indiquent) (pas|ni)\b"
-                     r"|\bni le (montant|nombre)\b")
+_QUANTITY = (r"(?<![\d/.])\b(?!(1[89]|20)\d\d\b)\d+\b(?![/\d])|\b(deux|trois|quatre|cinq|six|sept|huit|neuf"
+             r"|dix|onze|douze|vingt|trente|cinquante|cent|mille|plusieurs|nombre)\b")
+_NOT_GIVEN = re.compile(r"\bne (dit|disent|donne|donnent|precise|precisent|indique|indiquent) (pas|ni)\b"
+                        r"|\bni le (montant|nombre)\b")
+_NUMBER = re.compile(f"{_QUANTITY}|{_NOT_GIVEN.pattern}")
 _PLACE = re.compile(r"\b(a|en|au|dans)\s+[A-ZÀ-Ý][\w-]+|\b(Vienne|Bruxelles|Madrid|Allemagne|Bichkek|Rome|Athenes"
                     r"|Athènes|Helsinki|Budapest|Astana|Maastricht|Tel-Aviv|Autriche)\b")
 # The documents name institutions, never people: only « M. X » or « Mme Y » would be a name.
@@ -101,6 +102,22 @@ _NOT_NAMED = re.compile(r"ne (le |la |les )?(nomment|donnent|citent|precisent|di
 _DOCUMENT_NUMBER = re.compile(r"\b(no|n°|numero)\s*\d+(/\d+)?|\b\d{1,3}/\d{2}\b|mc\.doc|acte final|charte|strategie"
                               r"|declaration (ministerielle|commemorative|de madrid|d'astana)")
 _REASON = re.compile(r"\b(afin|pour|en vue|car|parce|en raison|objectif|but|vise|visant|permet)\b")
+
+
+_COUNTED = re.compile(r"\b(?:combien|nombre|quel nombre) (?:de |d')(\w{3,})")
+_COUNTED_ALIKE = {"pays": r"pays|etats?|partenaires?", "annees": r"ans|annees|anniversaire", "ans": r"ans|annees"}
+
+
+def counts_what_is_asked(question: str, text: str) -> bool:
+    """« combien de pays … ? » wants a number of countries (« 57 États »), not « trois dimensions »."""
+    match = _COUNTED.search(fold(question))
+    if not match:
+        return True
+    noun = match.group(1)
+    alike = _COUNTED_ALIKE.get(noun, re.escape(stem(noun)[:5]))
+    folded = fold(text)
+    return bool(re.search(rf"(?:{_QUANTITY})(?:[\s-]+[\w'-]+){{0,2}}?\s+(?:{alike})", folded)
+                or _NOT_GIVEN.search(folded))
 
 
 def satisfies(kind: QuestionType, text: str) -> bool:

@@ -36,7 +36,9 @@ FOCUS = 2.0  # weight of the terms of the clause that asks, or of the new turn o
 BROAD_BONUS = 0.1
 NEAR_BONUS = 0.08  # a follow-up's answer is likelier in the paragraph the last answer quoted
 NEAR_DOCUMENT_BONUS = 0.04  # … and in its document
+CONVERSATION_BONUS = 0.08  # a question that names no document leans to the one the user last named
 TYPE_MALUS = 0.2
+TITLE_MALUS = 0.3  # a document's title names its subject; a clause of its body answers a question better
 SIMILAR = 0.62  # word-vector cosine from which a word paraphrases a term
 SIMILAR_CREDIT = 0.6
 
@@ -147,6 +149,15 @@ class Ranker:
         n = len(self._sentences) or 1
         return math.log(1 + n / (self._df(term) + 0.5))
 
+    def coverage(self, question: str, text: str) -> float:
+        """The weighted share of the question's key terms a text holds: to choose between a few passages."""
+        terms = key_terms(question)
+        if not terms:
+            return 0.0
+        cand = Candidate(text, (), frozenset(words(text)) | frozenset(lemmatize(text)))
+        weights = {t: min(self.weight(f) for f in t.forms) for t in terms}
+        return sum(weights[t] * self._credit(t, cand) for t in terms) / sum(weights.values())
+
     def share(self, ranked: Ranked, words: list[str]) -> float:
         """The share of a question's weight that ``words`` carry."""
         weights = {t.word: min(self.weight(f) for f in t.forms) for t in ranked.terms}
@@ -194,7 +205,7 @@ class Ranker:
     # --- ranking -----------------------------------------------------------------
     def rank(self, question: str, scope: Scope, kind: QuestionType | None = None,
              curated: bool = True, topic: str | None = None, focus: str | None = None,
-             near: str | None = None) -> Ranked:
+             near: str | None = None, conversation: str | None = None) -> Ranked:
         """The best candidate for ``question`` (already stripped of its scope by ``scope.rest``).
 
         ``near`` (« document|paragraph ») is where the last answer came from, for a follow-up.
@@ -214,12 +225,14 @@ class Ranker:
         weights = {t: min(self.weight(f) for f in t.forms) for t in terms}
         if focused:
             weights = {t: w * (FOCUS if focused & set(t.forms) else 1.0) for t, w in weights.items()}
-        ranked = self._rank_terms(terms, weights, scope, kind, curated, topic, _place(near))
+        ranked = self._rank_terms(terms, weights, scope, kind, curated, topic, _place(near),
+                                  None if scope.document_id else conversation)
         focus_missing = tuple(t for t in ranked.missing if focused & set(t.forms))
         return replace(ranked, ignored=tuple(ignored), focus_missing=focus_missing)
 
     def _rank_terms(self, terms: list[Term], weights: dict[Term, float], scope: Scope, kind: QuestionType,
-                    curated: bool, topic: str | None, near: tuple[str, str] | None = None) -> Ranked:
+                    curated: bool, topic: str | None, near: tuple[str, str] | None = None,
+                    conversation: str | None = None) -> Ranked:
         pool = [self._sentence_candidate(s)
                 for s in self.store.sentences_matching([f for t in terms for f in t.matchable])]
         if curated:
@@ -227,7 +240,7 @@ class Ranker:
         if scope.document_id and scope.strict:
             inside = [c for c in pool if scope.document_id in c.documents]
             inside += [self._sentence_candidate(s) for s in self._sentences if s.document_id == scope.document_id]
-            ranked = self._best(terms, weights, inside, scope, kind, topic, near)
+            ranked = self._best(terms, weights, inside, scope, kind, topic, near, conversation)
             if ranked.close or scope.only:
                 return ranked
         elif scope.document_id:
@@ -235,10 +248,11 @@ class Ranker:
         if near:
             pool += [self._sentence_candidate(s) for s in self._sentences
                      if (s.document_id, s.citation.paragraph) == near]
-        return self._best(terms, weights, pool, scope, kind, topic, near)
+        return self._best(terms, weights, pool, scope, kind, topic, near, conversation)
 
     def _best(self, terms: list[Term], weights: dict[Term, float], pool: list[Candidate], scope: Scope,
-              kind: QuestionType, topic: str | None, near: tuple[str, str] | None = None) -> Ranked:
+              kind: QuestionType, topic: str | None, near: tuple[str, str] | None = None,
+              conversation: str | None = None) -> Ranked:
         total = sum(weights.values())
         scored: list[tuple[float, float, bool, Candidate, tuple[Term, ...]]] = []
         seen: set[tuple[str, int | None]] = set()
@@ -254,10 +268,12 @@ class Ranker:
             score -= 0.0 if type_ok else TYPE_MALUS
             score -= 0.03 * (len(cand.text) / 300) + (0.04 if cand.answer_id else 0.0)
             score += TOPIC_BONUS if topic and cand.topic == topic else 0.0
+            score -= TITLE_MALUS if cand.sentence and cand.sentence.citation.paragraph == "titre" else 0.0
             if near and near in ((c.document_id, c.paragraph) for c in cand.citations):
                 score += NEAR_BONUS
             elif near and near[0] in cand.documents:
                 score += NEAR_DOCUMENT_BONUS
+            score += CONVERSATION_BONUS if conversation in cand.documents else 0.0
             score += BROAD_BONUS if cand.summary and (len(terms) <= 1 or kind is QuestionType.DEFINITION) else 0.0
             scored.append((score, coverage, type_ok, cand, tuple(t for t in terms if credit[t] < 0.5)))
         if not scored:

@@ -25,6 +25,7 @@ from bot.answering.cues import (
     QuestionType,
     Scope,
     asking_clause,
+    counts_what_is_asked,
     document_scope,
     key_terms,
     question_type,
@@ -43,10 +44,12 @@ from bot.answering.structured_cues import (
     is_bare_subject,
     order_in,
     paragraph_number,
+    position_in,
+    without_position,
     year_filter,
 )
 from bot.knowledge.normalize import fold, name_key
-from bot.knowledge.records import CountryMatch, DocumentInfo
+from bot.knowledge.records import CountryMatch, DocumentInfo, ParagraphInfo
 from bot.knowledge.store import KnowledgeStore
 
 MAX_MESSAGE = 1000
@@ -90,6 +93,15 @@ _THANKS_ONLY = re.compile(r"^(ok |d'accord |super |parfait |genial |top )?(merci
                           r"( (beaucoup|bien|infiniment|mille fois|encore))?[ ,!.]*((et )?(au revoir|a plus|a bientot"
                           r"|bonne (journee|soiree|continuation)|bye|ciao|salut))?[ !.]*$")
 _BYE_ONLY = re.compile(r"^(ok |bon )?(au revoir|a plus|a\+|a bientot|bye|ciao|bonne (journee|soiree))[ !.]*$")
+
+
+_SOURCE_WORD = re.compile(r"(source|reference|origine)")
+_FACT_TYPES = {QuestionType.WHEN, QuestionType.HOW_MANY, QuestionType.WHICH_DOCUMENT}
+
+
+def _asks_a_fact(text: str, state: DialogueState) -> bool:
+    """« ça remonte à quelle année ? » after a question: a follow-up, whatever small-talk intent the NLU saw."""
+    return bool(state.query) and question_type(text) in _FACT_TYPES and is_elliptical(text)
 
 
 def _small_talk(text: str) -> str | None:
@@ -142,8 +154,12 @@ _DOCUMENT_ABOUT = re.compile(r"(de quoi (parle|traite)|c'est quoi|qu'est-ce que|
                              r"|parle-moi|parlez-moi"
                              r"|sujet|porte sur|objet|adopte|de quand date|date de|quand a ete|parle de quoi|dit quoi"
                              r"|de quelle annee|c'est de quand|est de quand|(elle|il) date"
-                             r"|que dit|presente)")
+                             r"|remonte a (quand|quelle annee)"
+                             r"|(publiee?|parue?|sortie?|emise?) (quand|en quelle annee|de quand)|que dit|presente"
+                             r"|qui (s'exprime|parle|l'a (adoptee?|prise?|redigee?|ecrite?|publiee?))|quel organe"
+                             r"|quelle instance)")
 _DOCUMENT_WORDS = word_list("document_about")
+_THIS_DOCUMENT = re.compile(r"\b(ce|cette) (texte|document|declaration|decision|communique|brochure)\b")
 _CITING = re.compile(r"(quels? (documents?|textes?) (le |la |l')?(cite|citent|mentionne|mentionnent|evoque|evoquent"
                      r"|font reference|fait reference|renvoie|renvoient)|qui (cite|mentionne)|ou est (cite|mentionne)"
                      r"|(citee?|mentionnee?|evoquee?)s? (dans|par) quels? (documents?|textes?))")
@@ -176,21 +192,54 @@ class Router:
         self.answer(Turn("Quand la Thaïlande est-elle devenue partenaire ?", "ask_partner"), DialogueState())
 
     def answer(self, turn: Turn, state: DialogueState) -> Outcome:
+        outcome = self._answer(turn, state)
+        named = self._named_corpus_document(turn)
+        if named:
+            return replace(outcome, state=outcome.state.after(conversation=named))
+        if state.conversation and self._moved_on(turn, state, outcome):
+            return replace(outcome, state=outcome.state.after(conversation=None))
+        return outcome
+
+    @staticmethod
+    def _moved_on(turn: Turn, state: DialogueState, outcome: Outcome) -> bool:
+        """A question of its own answered for sure from elsewhere: the conversation has left its document."""
+        cited = {c.document_id for r in outcome.replies for c in r.citations}
+        sure = outcome.state.kind not in (None, Kind.CLOSEST) and bool(cited)
+        follows = bool(state.query) and is_elliptical(core_question(turn.text[:MAX_MESSAGE]))
+        return sure and not follows and state.conversation not in cited
+
+    def _named_corpus_document(self, turn: Turn) -> str | None:
+        """The corpus document the turn names (« la déclaration de Madrid », « selon la 5/11 »), if any."""
+        text = core_question(turn.text[:MAX_MESSAGE])
+        scope = document_scope(text)
+        if scope.document_id and scope.strict:
+            return scope.document_id
+        doc = self._document(turn, text)
+        return doc.corpus_document_id if doc else None
+
+    def _answer(self, turn: Turn, state: DialogueState) -> Outcome:
         text = core_question(turn.text[:MAX_MESSAGE])
         if not text:
             return Outcome((), state, "utter_please_rephrase")
         if state.passage and asks_for_quote(text):
             return self._quote_last(state)
-        if turn.intent in SMALL_TALK and not self._is_question(text):
+        if turn.intent in SMALL_TALK and not self._is_question(text) and not _asks_a_fact(text, state):
             greeting = "utter_how_are_you" if _HOW_ARE_YOU.search(fold(text)) else SMALL_TALK[turn.intent]
             return Outcome((), state, greeting)
         small_talk = _small_talk(text)
         if small_talk:
             return Outcome((), state, small_talk)
-        if turn.intent == "ask_source" and _SOURCE.search(fold(text)):
+        if turn.intent == "ask_source" and _SOURCE.search(fold(text)) and \
+                all(_SOURCE_WORD.match(t.word) for t in key_terms(text)):
             return Outcome((answers.source_reply(state.sources, self.store),), state)
         if turn.intent == "list_documents":
             return self._say(answers.documents_list_reply(self.store), state, Kind.DOCUMENTS)
+        current = self._about_current_document(turn, text, state)
+        if current:
+            return current
+        positioned = self._at_position(turn, text, state)
+        if positioned:
+            return positioned
         if state.query and is_elliptical(text) and not self._starts_afresh(turn, text, state):
             outcome = self._follow_up(turn, text, state)
             if outcome.state.query == text or (outcome.state.query and (self._names_subject(turn, text)
@@ -320,6 +369,51 @@ class Router:
             return self._say(answers.ask_which_country(), state, None)
         return None
 
+    def _about_current_document(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
+        """« Elle date de quand ? » after a document answer, « qui s'exprime dans ce texte ? »: that document."""
+        current = state.document or state.conversation
+        if not current or self._document(turn, text) or not self._about_document(text):
+            return None
+        follows = state.kind in (Kind.DOCUMENT, Kind.DOCUMENTS, Kind.PARAGRAPH, Kind.CITING) and \
+            bool(state.query) and is_elliptical(text)
+        if not (follows or _THIS_DOCUMENT.search(fold(text))):
+            return None
+        return self._say(answers.document_reply(self.store.document(current)), state, Kind.DOCUMENT)
+
+    def _at_position(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
+        """« Ils se félicitent de quoi tout au début ? », « et à la fin ? », « dans ce paragraphe »: that paragraph.
+
+        The document is the one the turn names; else, of the first (or last) paragraphs of the documents, the one
+        that holds the question's own words, the conversation's document when none or several do.
+        """
+        position = position_in(text)
+        if position is None or _paragraph(turn, text):
+            return None
+        scope = document_scope(text)
+        last_document, _, last_label = (state.passage or "").partition("|")
+        if position == "this":
+            found = self.store.paragraph(last_document, last_label) if state.passage else None
+        else:
+            current = state.conversation or (self._corpus_id(state.document) if state.document else None)
+            named = scope.document_id if scope.document_id and scope.strict else None
+            order = [named] if named else [d for d in dict.fromkeys([current, last_document,
+                                                                     *(d.id for d in self.store.corpus())]) if d]
+            ends = [p for p in (self._end_paragraph(d, position) for d in order) if p]
+            rest = without_position(scope.rest)
+            found = max(ends, key=lambda p: self.ranker.coverage(rest, p.text), default=None)
+        doc = self.store.document(found.citation.document_id) if found else None
+        if doc is None:
+            return None
+        return self._say(answers.paragraph_reply(self.store, doc, found.citation.paragraph), state, Kind.PARAGRAPH,
+                         document=doc.id, query=text)
+
+    def _end_paragraph(self, document: str, position: str) -> ParagraphInfo | None:
+        """A document's first paragraph, or its last one that is a sentence (not a contact block)."""
+        body = [p for p in self.store.corpus_paragraphs(document) if p.citation.paragraph != "titre"]
+        if position == "first":
+            return body[0] if body else None
+        return next((p for p in reversed(body) if p.text.rstrip().endswith((".", "»"))), None)
+
     def _ranked_close(self, text: str) -> bool:
         """Whether a curated answer or a sentence comes close to the question."""
         return self.ranker.rank(text, document_scope(text), question_type(text)).close
@@ -404,10 +498,6 @@ class Router:
         countries = self.countries(turn, text)
         group = group_in(turn.entity("group"), text)
         folded = fold(text)
-        if state.document and not self._document(turn, text) and self._about_document(text) and \
-                state.kind in (Kind.DOCUMENT, Kind.DOCUMENTS, Kind.PARAGRAPH, Kind.CITING):
-            doc = self.store.document(state.document)
-            return self._say(answers.document_reply(doc), state, Kind.DOCUMENT)
         label = _paragraph(turn, text)
         if label and state.document and not self._document(turn, text):
             doc = self.store.document(state.document)
@@ -485,8 +575,8 @@ class Router:
         others = [t for t in key_terms(rest) if not any(f in _DOCUMENT_WORDS or f.isdigit() or "/" in f
                                                         for f in t.forms)]
         named = self.store.document(text)
-        names = set(fold(named.name).split()) if named else set()
-        return len([t for t in others if t.word not in names]) == 0
+        names = re.findall(r"[\w']+", fold(named.name)) if named else []
+        return all(any(n.startswith(t.word) for n in names if len(t.word) >= 4 or n == t.word) for t in others)
 
     # --- ranked answers ---------------------------------------------------------------
     def _ranked(self, text: str, state: DialogueState, turn: Turn, elliptical: bool = False,
@@ -509,17 +599,19 @@ class Router:
             scope = replace(scope, rest=re.sub(rf"\b(en |depuis )?{claimed}\b", " ", scope.rest))
         focus = turn.text if elliptical else asking_clause(text)
         ranked = self.ranker.rank(text, scope, question_type(focus or text),
-                                  topic=TOPIC_OF_INTENT.get(turn.intent or ""), focus=focus, near=near)
+                                  topic=TOPIC_OF_INTENT.get(turn.intent or ""), focus=focus, near=near,
+                                  conversation=state.conversation)
         said = sorted(set(years_in(fold(ranked.candidate.text)))) if ranked.candidate else []
         if claimed and ranked.coverage >= 0.6 and len(said) == 1:
             outcome = self._passage(ranked, state, text, closest=False, scope_document=named_scope)
             return replace(outcome, replies=(answers.year_claim_reply(outcome.replies[0], claimed, said),))
-        if ranked.confident and not (elliptical and ranked.focus_missing):
+        counted = ranked.candidate is not None and counts_what_is_asked(focus or text, ranked.candidate.text)
+        if ranked.confident and counted and not (elliptical and ranked.focus_missing):
             return self._passage(ranked, state, text, closest=False, scope_document=named_scope)
         named = self.store.document(scope.document_id) if scope.only and scope.document_id else None
         if named and not ranked.close:
             return self._say(answers.not_in_document_reply(named), state.after(document=named.id), None)
-        if turn.intent == "out_of_scope":
+        if turn.intent == "out_of_scope" and not (elliptical and ranked.close):
             return Outcome((), state, "utter_out_of_scope")
         unknown = self._unknown(ranked)
         if not ranked.terms or len(unknown) == len(ranked.terms):

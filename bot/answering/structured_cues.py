@@ -98,6 +98,31 @@ def paragraph_number(text: str) -> str | None:
     return ordinal.group(1) if ordinal else None
 
 
+_POSITIONS = {
+    "first": re.compile(r"\b(tout au debut|au tout debut|(les )?(premieres|1eres) lignes"
+                        r"|(le |au |du )?(tout )?premier paragraphe|1er paragraphe)\b"),
+    "last": re.compile(r"\b(tout a la fin|a la toute fin|a la fin|en conclusion|pour finir|pour terminer"
+                       r"|(le |au |du )?(tout )?dernier paragraphe|derniere phrase|(les )?dernieres lignes)\b"
+                       r"(?! (de l'annee|des annees|de (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre"
+                       r"|octobre|novembre|decembre)|du mois|(de |des )?\d))"),
+    "this": re.compile(r"\b(ce paragraphe|ce meme paragraphe|meme paragraphe|ce passage|cet alinea)\b"),
+}
+
+
+def position_in(text: str) -> str | None:
+    """« tout au début », « à la fin », « dans ce paragraphe »: where in the document the question points."""
+    folded = fold(text)
+    return next((name for name, cue in _POSITIONS.items() if cue.search(folded)), None)
+
+
+def without_position(text: str) -> str:
+    """The question without its « tout au début » / « à la fin » words, which no paragraph holds."""
+    folded = fold(text)
+    for cue in _POSITIONS.values():
+        folded = cue.sub(" ", folded)
+    return folded
+
+
 def asks_when(text: str) -> bool:
     """Whether the question is about a date rather than a yes/no status."""
     return bool(re.search(r"\b(quand|depuis|annee|date|when|since|a partir de quel)", fold(text)))
