@@ -349,3 +349,12 @@ def test_the_document_the_user_named_leans_the_next_questions_until_they_move_on
     assert outcome.state.conversation == "madrid-2007"
     _, moved = ask(router, "Quand la Thaïlande est-elle devenue partenaire ?", "ask_partner", outcome.state)
     assert moved.state.conversation is None
+
+
+def test_an_acronym_is_spelled_out_from_the_sentence_that_introduces_it(router: Router) -> None:
+    said, outcome = ask(router, "que signifie BIDDH ?", None, DialogueState(conversation="madrid-2007"))
+    assert said.startswith("BIDDH veut dire « Bureau des institutions démocratiques et des droits de l’homme »")
+    assert outcome.state.conversation == "madrid-2007"
+    assert ask(router, "l'OSCE, c'est quoi au juste ?", "ask_osce")[0].startswith(
+        "OSCE veut dire « Organisation pour la sécurité et la coopération en Europe »")
+    assert not ask(router, "qu'est-ce que le COR a dit du Kosovo ?", "ask_nrc")[0].startswith("COR veut dire")

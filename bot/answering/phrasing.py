@@ -459,6 +459,12 @@ def _quote(sentence: SentenceInfo) -> str:
     return ("[…] " if text[:1].islower() else "") + text
 
 
+def acronym_reply(acronym: str, full_name: str, sentence: SentenceInfo) -> Reply:
+    """« BIDDH, ça veut dire quoi ? »: the full name, from the sentence that spells it out."""
+    return Reply(f"{acronym} veut dire « {full_name} ». D'après le texte : « {_quote(sentence)} »",
+                 (sentence.citation,))
+
+
 def passage_reply(sentence: SentenceInfo, closest: bool) -> Reply:
     """A sentence of the corpus, quoted exactly; ``closest`` when it only comes near the question."""
     if closest:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from bot.answering import phrasing as answers
+from bot.answering.acronyms import Expansion, asked_acronym, expansions
 from bot.answering.context import (
     DialogueState,
     Kind,
@@ -75,6 +77,7 @@ class Outcome:
     replies: tuple[Reply, ...]
     state: DialogueState
     response: str | None = None
+    aside: bool = False  # a side question (« BIDDH, ça veut dire quoi ? »): the conversation stays where it was
 
 
 UNKNOWN_SHARE = 0.3  # share of a search's weight, in words no document uses, that means « not covered »
@@ -186,6 +189,10 @@ class Router:
         self.store = store
         self.ranker = ranker
 
+    @cached_property
+    def _acronyms(self) -> dict[str, Expansion]:
+        return expansions(self.store.sentences())
+
     def warm_up(self) -> None:
         """Load the spaCy models, the corpus statistics and the caches now rather than on the first question."""
         self.answer(Turn("À quoi sert le Fonds de partenariat ?", "ask_partnership_fund"), DialogueState())
@@ -196,7 +203,7 @@ class Router:
         named = self._named_corpus_document(turn)
         if named:
             return replace(outcome, state=outcome.state.after(conversation=named))
-        if state.conversation and self._moved_on(turn, state, outcome):
+        if state.conversation and not outcome.aside and self._moved_on(turn, state, outcome):
             return replace(outcome, state=outcome.state.after(conversation=None))
         return outcome
 
@@ -234,6 +241,10 @@ class Router:
             return Outcome((answers.source_reply(state.sources, self.store),), state)
         if turn.intent == "list_documents":
             return self._say(answers.documents_list_reply(self.store), state, Kind.DOCUMENTS)
+        acronym = asked_acronym(text, self._acronyms)
+        if acronym:
+            reply = answers.acronym_reply(acronym.acronym, acronym.full_name, acronym.sentence)
+            return replace(self._say(reply, state, state.kind), aside=True)
         current = self._about_current_document(turn, text, state)
         if current:
             return current
