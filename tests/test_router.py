@@ -358,3 +358,14 @@ def test_an_acronym_is_spelled_out_from_the_sentence_that_introduces_it(router: 
     assert ask(router, "l'OSCE, c'est quoi au juste ?", "ask_osce")[0].startswith(
         "OSCE veut dire « Organisation pour la sécurité et la coopération en Europe »")
     assert not ask(router, "qu'est-ce que le COR a dit du Kosovo ?", "ask_nrc")[0].startswith("COR veut dire")
+
+
+def test_what_a_document_cites_of_another_or_which_documents_it_names(router: Router) -> None:
+    said = ask(router, "quelles décisions la déclaration de 2020 rappelle-t-elle ? elle cite quelles décisions ?")[0]
+    assert said.startswith("La Déclaration sur la coopération avec les partenaires asiatiques de l'OSCE cite :")
+    assert "Décision No 2/19" in said and "Déclaration ministérielle de Madrid" not in said
+    replies = conversation(router, ("parle-moi de la déclaration de Madrid", "ask_document"),
+                           ("la brochure mentionne aussi ce texte ? qu'est-ce qu'elle en garde ?", None))
+    assert replies[1].startswith("Voici le paragraphe 16 de la brochure")
+    restricted = ask(router, "pour les pays qui voudraient devenir partenaires, la 5/11 rappelle quelle décision ?")[0]
+    assert not restricted.startswith("La Décision No 5/11 du Conseil ministériel « Partenaires pour la coopération » cite")

@@ -383,6 +383,16 @@ def citing_reply(doc: DocumentInfo | None) -> Reply:
                  f"{cite_list(doc.cited_by)}.", doc.cited_by)
 
 
+def cited_in_reply(subject: DocumentInfo, cited: list[tuple[DocumentInfo, Citation]], kind: str | None) -> Reply:
+    """« La déclaration de 2020 cite quelles décisions ? »: the documents one corpus document names, and where."""
+    if not cited:
+        nothing = {"décision": "aucune décision", "déclaration": "aucune déclaration"}.get(kind or "",
+                                                                                       "aucun autre document")
+        return Reply(f"{capitalize(_doc_title(subject))} ne cite {nothing}, d'après le texte que je connais.")
+    items = " ; ".join(f"{d.name} ({c.where})" for d, c in cited)
+    return Reply(f"{capitalize(_doc_title(subject))} cite : {items}.", tuple(c for _, c in cited))
+
+
 def paragraph_reply(store: KnowledgeStore, doc: DocumentInfo | None, label: str | None) -> Reply:
     if doc is None:
         return unknown_document()

@@ -162,6 +162,11 @@ _DOCUMENT_ABOUT = re.compile(r"(de quoi (parle|traite)|c'est quoi|qu'est-ce que|
                              r"|qui (s'exprime|parle|l'a (adoptee?|prise?|redigee?|ecrite?|publiee?))|quel organe"
                              r"|quelle instance)")
 _DOCUMENT_WORDS = word_list("document_about")
+_CITES = re.compile(r"\b(cite|citent|mentionne|mentionnent|rappelle|rappellent|s'appuie|s'appuient|se fonde"
+                    r"|renvoie|renvoient|fait reference|font reference|retient|reprend|reprennent)\b")
+_BESIDES = re.compile(r"\b(a part|sauf|hormis|en dehors d[eu']|en plus d[eu']|outre)\b")
+_WHICH_DOCUMENTS = re.compile(r"\b(?:quel(?:le)?s?(?: autres?)?|laquelle|lesquel(?:le)?s|une|des|un) "
+                              r"(decisions?|declarations?|documents?|textes?)\b|\b(laquelle|lesquel(?:le)?s)\b")
 _THIS_DOCUMENT = re.compile(r"\b(ce|cette) (texte|document|declaration|decision|communique|brochure)\b")
 _CITING = re.compile(r"(quels? (documents?|textes?) (le |la |l')?(cite|citent|mentionne|mentionnent|evoque|evoquent"
                      r"|font reference|fait reference|renvoie|renvoient)|qui (cite|mentionne)|ou est (cite|mentionne)"
@@ -358,7 +363,7 @@ class Router:
             if countries:
                 return self._partner(turn, text, state, countries)
             return self._group_question(turn, text, state, group)
-        compared = self._documents_compared(turn, text, state)
+        compared = self._documents_compared(turn, text, state) or self._cited_in(text, state)
         if compared:
             return compared
         doc = self._document(turn, text)
@@ -546,6 +551,54 @@ class Router:
             if match:
                 return self._partner_answer([match], state, False, False, text)
         return None
+
+    def _cited_in(self, text: str, state: DialogueState) -> Outcome | None:
+        """« La brochure cite quel passage de la déclaration de Madrid ? », « la déclaration de 2020 cite quelles
+        décisions ? »: what one corpus document (the subject, before the verb) says of, or names among, others."""
+        folded = fold(text)
+        verb = _CITES.search(folded)
+        if not verb:
+            return None
+        subject = self.store.document(folded[:verb.start()])
+        if subject is None or subject.corpus_document_id is None:
+            return None
+        after = folded[verb.end():]
+        besides = _BESIDES.search(after)
+        excluded = {w for w in re.findall(r"[\w/]{4,}", after[besides.end():])} if besides else set()
+        if besides:
+            after = after[:besides.start()]
+        cited = self.store.document(after)
+        if cited is None and state.document and refers_back(after) and state.document != subject.id:
+            cited = self.store.document(state.document)
+        if cited is not None and cited.id != subject.id:
+            where = {c.paragraph for c in cited.cited_by if c.document_id == subject.corpus_document_id}
+            if not where:
+                return self._say(answers.not_in_document_reply(subject), state, None)
+            if len(where) > 1 or re.search(r"\b(paragraphe|alinea|article)\b", after):
+                return None  # which of its passages: the ranker reads them
+            return self._say(answers.paragraph_reply(self.store, subject, where.pop()), state,
+                             Kind.PARAGRAPH, document=subject.id, query=text)
+        asked = _WHICH_DOCUMENTS.search(after)
+        if not asked:
+            return None
+        word = asked.group(1) or ""
+        kind = "décision" if word.startswith("decision") else "déclaration" if word.startswith("declaration") else None
+        body = next((b for b in ("conseil ministeriel", "conseil permanent") if b in after), None)
+        named = []
+        for doc in self.store.all_documents():
+            where = next((c for c in doc.cited_by if c.document_id == subject.corpus_document_id), None)
+            mentioned = excluded & set(re.findall(r"[\w/]{4,}", fold(f"{doc.name} {doc.body or ''}")))
+            if where and doc.id != subject.id and not mentioned and (kind is None or doc.kind == kind) and \
+                    (body is None or fold(doc.body or "").startswith(body)):
+                named.append((doc, where))
+        asking = document_scope(folded[:besides.start() + verb.end()] if besides else folded).rest
+        others = [t for t in key_terms(_CITES.sub(" ", asking)) if t.word not in ("autre", "autres")
+                  and not any(f in _DOCUMENT_WORDS or f in excluded for f in t.forms)]
+        named = [(d, c) for d, c in named if all(any(f in fold(d.name) for f in t.forms) for t in others)]
+        if others and not named:
+            return None  # « … sur la poursuite du dialogue »: a subject no name holds, the ranker reads the text
+        return self._say(answers.cited_in_reply(subject, named, kind), state, Kind.CITING, document=subject.id,
+                         query=text)
 
     def _documents_compared(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
         """« Entre la 233 et la 430, laquelle est la plus ancienne ? », « elle est plus récente que la
