@@ -368,4 +368,4 @@ def test_what_a_document_cites_of_another_or_which_documents_it_names(router: Ro
                            ("la brochure mentionne aussi ce texte ? qu'est-ce qu'elle en garde ?", None))
     assert replies[1].startswith("Voici le paragraphe 16 de la brochure")
     restricted = ask(router, "pour les pays qui voudraient devenir partenaires, la 5/11 rappelle quelle décision ?")[0]
-    assert not restricted.startswith("La Décision No 5/11 du Conseil ministériel « Partenaires pour la coopération » cite")
+    assert " cite : " not in restricted
