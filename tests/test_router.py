@@ -369,3 +369,10 @@ def test_what_a_document_cites_of_another_or_which_documents_it_names(router: Ro
     assert replies[1].startswith("Voici le paragraphe 16 de la brochure")
     restricted = ask(router, "pour les pays qui voudraient devenir partenaires, la 5/11 rappelle quelle décision ?")[0]
     assert " cite : " not in restricted
+
+
+def test_a_follow_up_on_a_paragraph_is_answered_from_it_and_never_refused(router: Router) -> None:
+    replies = conversation(router, ("que dit le paragraphe 4 de la décision 5/11 ?", "ask_paragraph"),
+                           ("et ça s'adresse à qui ?", "out_of_scope"))
+    assert replies[1].startswith("Voici le passage exact (§ 4)")
+    assert ask(router, "quel temps fait-il à Paris ?", "out_of_scope")[0] == "utter_out_of_scope"

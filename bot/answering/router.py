@@ -80,6 +80,7 @@ class Outcome:
     aside: bool = False  # a side question (« BIDDH, ça veut dire quoi ? »): the conversation stays where it was
 
 
+OUT_OF_SCOPE_DOUBT = 0.6  # coverage from which a passage outweighs the NLU's « out of scope »
 UNKNOWN_SHARE = 0.3  # share of a search's weight, in words no document uses, that means « not covered »
 SMALL_TALK = {"greet": "utter_greet", "thank": "utter_thank", "help": "utter_help"}
 # The curated topic a topic intent announces: its answers get a small bonus, never a free pass.
@@ -286,7 +287,10 @@ class Router:
             return self._say(beyond, state.after(query=borrowed), None)
         switch = document_scope(text)
         only = bool(switch.document_id) and not key_terms(switch.rest)
-        return self._ranked(borrowed, state, turn, elliptical=True, near=state.passage, scope_only=only)
+        outcome = self._ranked(borrowed, state, turn, elliptical=True, near=state.passage, scope_only=only)
+        if state.kind is Kind.PARAGRAPH and not switch.document_id and outcome.state.kind is not Kind.PASSAGE:
+            return self._quote_last(state)  # « c'est demandé à qui ? » after a paragraph: the answer is in it
+        return outcome
 
     # --- cues -----------------------------------------------------------------------
     def _names_subject(self, turn: Turn, text: str) -> bool:
@@ -675,7 +679,7 @@ class Router:
         named = self.store.document(scope.document_id) if scope.only and scope.document_id else None
         if named and not ranked.close:
             return self._say(answers.not_in_document_reply(named), state.after(document=named.id), None)
-        if turn.intent == "out_of_scope" and not (elliptical and ranked.close):
+        if turn.intent == "out_of_scope" and not (elliptical or ranked.coverage >= OUT_OF_SCOPE_DOUBT):
             return Outcome((), state, "utter_out_of_scope")
         unknown = self._unknown(ranked)
         if not ranked.terms or len(unknown) == len(ranked.terms):
