@@ -376,3 +376,26 @@ def test_a_follow_up_on_a_paragraph_is_answered_from_it_and_never_refused(router
                            ("et ça s'adresse à qui ?", "out_of_scope"))
     assert replies[1].startswith("Voici le passage exact (§ 4)")
     assert ask(router, "quel temps fait-il à Paris ?", "out_of_scope")[0] == "utter_out_of_scope"
+
+
+def test_where_a_document_was_adopted_is_said_only_when_the_texts_say_it(router: Router) -> None:
+    assert ask(router, "la déclaration de Madrid, elle a été adoptée dans quelle ville ?", "ask_document")[0] \
+        .startswith("La Déclaration ministérielle de Madrid sur les partenaires de l'OSCE pour la coopération a été "
+                    "adoptée à Madrid")
+    unknown = ask(router, "la décision 5/11 a été adoptée où ?", "ask_document")[0]
+    assert unknown.startswith("Les documents ne disent pas où la Décision No 5/11") and "2011" in unknown
+
+
+def test_the_oldest_of_the_texts_a_paragraph_cites(router: Router) -> None:
+    said = ask(router, "quel est le texte le plus ancien cité au paragraphe 1 de la déclaration de Madrid ?",
+               "ask_document")[0]
+    assert said.startswith("Le plus ancien des textes que cite la Déclaration ministérielle de Madrid") \
+        and "Acte final d'Helsinki (1975)" in said
+    listing = ask(router, "quel est le document le plus récent que tu connais ?", "ask_document")[0]
+    assert "Communiqué de presse PR/CP(2007)131 (OTAN) (2007)" in listing and "(2020) (2020)" not in listing
+
+
+def test_a_paragraph_a_document_does_not_have_is_looked_for_in_its_text(router: Router) -> None:
+    said = ask(router, "dans la déclaration de Madrid, le paragraphe 49 de quel texte est mentionné ?",
+               "ask_paragraph")[0]
+    assert "Charte de sécurité européenne" in said

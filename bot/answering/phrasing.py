@@ -21,6 +21,7 @@ from bot.knowledge.records import (
     SentenceInfo,
 )
 from bot.knowledge.store import KnowledgeStore
+from bot.knowledge.tables import Document
 
 SEPARATOR = "\n\n"
 
@@ -349,6 +350,23 @@ def document_reply(doc: DocumentInfo | None) -> Reply:
     return Reply(text, tuple(s.citation for s in doc.statements[:2]))
 
 
+_PLACE_OF = re.compile(r"(?:\bà |, )([A-ZÀ-Ý][a-zà-ÿ-]{3,})\b")
+
+
+def document_place_reply(doc: DocumentInfo) -> Reply:
+    """« Elle a été adoptée dans quelle ville ? »: the place the texts give, else that they do not give one."""
+    sources = [doc.body or "", *(s.text for s in doc.statements)]
+    place = next((m.group(1) for text in sources for m in [_PLACE_OF.search(text)] if m), None)
+    cited = tuple(s.citation for s in doc.statements[:1])
+    if place:
+        verb = "publié" if doc.kind == "communiqué" else "adopté"
+        return Reply(f"{capitalize(_doc_title(doc))} a été {agree(verb, doc.gender)} à {place}"
+                     + (f" en {doc.year}" if doc.year else "") + ".", cited)
+    return Reply(f"Les documents ne disent pas où {_doc_title(doc)} a été {agree('adopté', doc.gender)}"
+                 + (f", seulement qu'{'elle' if doc.gender == 'f' else 'il'} date de {doc.year}" if doc.year else "")
+                 + ".", cited)
+
+
 def documents_compared_reply(subject: DocumentInfo, other: DocumentInfo, claim: str | None) -> Reply:
     """« Entre la 233 et la 430, laquelle est la plus ancienne ? », « la déclaration de Madrid est plus récente
     que la décision 5/11 ? » (``claim``: « recent » or « ancien » when the question asserts it of ``subject``)."""
@@ -425,15 +443,27 @@ def documents_by_date_reply(store: KnowledgeStore, order: str) -> Reply:
     """« Quel est le plus récent de tes documents ? »: the corpus documents in date order."""
     dated = sorted((d for d in store.corpus() if d.year), key=lambda d: d.year)
     undated = [d.short_title for d in store.corpus() if not d.year]
-    listing = " ; ".join(f"{d.short_title} ({d.year})" for d in dated)
+    def dated_title(d: Document) -> str:
+        has_year = re.search(rf"(?<![\w/])\({d.year}\)", d.short_title)
+        return d.short_title + ("" if has_year else f" ({d.year})")
+
+    listing = " ; ".join(dated_title(d) for d in dated)
     note = f" ({join(undated)} ne porte pas de date unique.)" if undated else ""
     if order == "first" and dated:
-        return Reply(f"Le plus ancien des documents que je connais est : {dated[0].short_title} ({dated[0].year}). "
+        return Reply(f"Le plus ancien des documents que je connais est : {dated_title(dated[0])}. "
                      f"Dans l'ordre : {listing}.{note}")
     if dated:
-        return Reply(f"Le plus récent des documents que je connais est : {dated[-1].short_title} ({dated[-1].year}). "
+        return Reply(f"Le plus récent des documents que je connais est : {dated_title(dated[-1])}. "
                      f"Dans l'ordre : {listing}.{note}")
     return corpus_reply(store)
+
+
+def cited_by_date_reply(subject: DocumentInfo, chosen: DocumentInfo, where: Citation, order: str | None) -> Reply:
+    """The oldest (or most recent) of the documents one corpus document cites."""
+    which = "Le plus ancien" if order == "first" else "Le plus récent"
+    year = f" ({chosen.year})" if chosen.year and str(chosen.year) not in chosen.name else ""
+    return Reply(f"{which} des textes que cite {_doc_title(subject)} ({where.where}) est "
+                 f"{the(chosen.name, chosen.article)}{year}.", (where,))
 
 
 def unknown_document() -> Reply:

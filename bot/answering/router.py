@@ -80,6 +80,7 @@ class Outcome:
     aside: bool = False  # a side question (« BIDDH, ça veut dire quoi ? »): the conversation stays where it was
 
 
+CURRENT_DOCUMENT_LEAD = 0.25  # « à la fin » means the conversation's document unless another one's end fits better
 OUT_OF_SCOPE_DOUBT = 0.6  # coverage from which a passage outweighs the NLU's « out of scope »
 UNKNOWN_SHARE = 0.3  # share of a search's weight, in words no document uses, that means « not covered »
 SMALL_TALK = {"greet": "utter_greet", "thank": "utter_thank", "help": "utter_help"}
@@ -159,7 +160,7 @@ _DOCUMENT_ABOUT = re.compile(r"(de quoi (parle|traite)|c'est quoi|qu'est-ce que|
                              r"|sujet|porte sur|objet|adopte|de quand date|date de|quand a ete|parle de quoi|dit quoi"
                              r"|de quelle annee|c'est de quand|est de quand|(elle|il) date"
                              r"|remonte a (quand|quelle annee)"
-                             r"|(publiee?|parue?|sortie?|emise?) (quand|en quelle annee|de quand)|que dit|presente"
+                             r"|(publiee?|parue?|sortie?|emise?) (quand|en quelle annee|de quand|ou)|que dit|presente"
                              r"|qui (s'exprime|parle|l'a (adoptee?|prise?|redigee?|ecrite?|publiee?))|quel organe"
                              r"|quelle instance)")
 _DOCUMENT_WORDS = word_list("document_about")
@@ -355,6 +356,9 @@ class Router:
             return self._partner(turn, text, state, countries)
         if not countries and _DOCUMENTS_ORDER.search(folded):
             order = order_in(text)
+            listed = self._cited_by_date(turn, text, state, order)
+            if listed:
+                return listed
             dated = sorted((d for d in self.store.corpus() if d.year), key=lambda d: d.year)
             chosen = (dated[0] if order == "first" else dated[-1]).id if dated else None
             return self._say(answers.documents_by_date_reply(self.store, order), state, Kind.DOCUMENTS,
@@ -373,14 +377,15 @@ class Router:
         doc = self._document(turn, text)
         if doc is not None:
             label = _paragraph(turn, text)
-            if label:
+            missing = doc.corpus_document_id and label and not self.store.paragraph(doc.corpus_document_id, label)
+            if label and not (missing and key_terms(re.sub(r"\b(paragraphe|§)\s*\d+", " ", text))):
                 return self._say(answers.paragraph_reply(self.store, doc, label), state, Kind.PARAGRAPH,
                                  document=doc.id, query=text)
             asks_paragraph = re.search(r"\b(paragraphe|alinea|§)", folded)
             if _CITING.search(folded) and not asks_paragraph:
                 return self._say(answers.citing_reply(doc), state, Kind.CITING, document=doc.id, query=text)
             if self._about_document(text):
-                return self._say(answers.document_reply(doc), state, Kind.DOCUMENT, document=doc.id, query=text)
+                return self._say(self._document_reply(doc, text), state, Kind.DOCUMENT, document=doc.id, query=text)
         elif (label := _paragraph(turn, text)) and state.document:
             doc = self.store.document(state.document)
             return self._say(answers.paragraph_reply(self.store, doc, label), state,
@@ -398,16 +403,24 @@ class Router:
             bool(state.query) and is_elliptical(text)
         if not (follows or _THIS_DOCUMENT.search(fold(text))):
             return None
-        return self._say(answers.document_reply(self.store.document(current)), state, Kind.DOCUMENT)
+        return self._say(self._document_reply(self.store.document(current), text), state, Kind.DOCUMENT)
+
+    @staticmethod
+    def _document_reply(doc: DocumentInfo | None, text: str) -> Reply:
+        """What a document is; where it was adopted when that is the question."""
+        if doc is not None and question_type(text) is QuestionType.WHERE:
+            return answers.document_place_reply(doc)
+        return answers.document_reply(doc)
 
     def _at_position(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
         """« Ils se félicitent de quoi tout au début ? », « et à la fin ? », « dans ce paragraphe »: that paragraph.
 
         The document is the one the turn names; else, of the first (or last) paragraphs of the documents, the one
-        that holds the question's own words, the conversation's document when none or several do.
+        that holds the question's own words, the conversation's document leading.
         """
         position = position_in(text)
-        if position is None or _paragraph(turn, text):
+        named = self._document(turn, text)
+        if position is None or _paragraph(turn, text) or (named and named.corpus_document_id is None):
             return None
         scope = document_scope(text)
         last_document, _, last_label = (state.passage or "").partition("|")
@@ -415,12 +428,15 @@ class Router:
             found = self.store.paragraph(last_document, last_label) if state.passage else None
         else:
             current = state.conversation or (self._corpus_id(state.document) if state.document else None)
-            named = scope.document_id if scope.document_id and scope.strict else None
-            order = [named] if named else [d for d in dict.fromkeys([current, last_document,
-                                                                     *(d.id for d in self.store.corpus())]) if d]
+            if scope.document_id and scope.strict:
+                order = [scope.document_id]
+            else:
+                order = [d for d in dict.fromkeys([current or last_document, *(d.id for d in self.store.corpus())])
+                         if d]
             ends = [p for p in (self._end_paragraph(d, position) for d in order) if p]
             rest = without_position(scope.rest)
-            found = max(ends, key=lambda p: self.ranker.coverage(rest, p.text), default=None)
+            found = max(ends, default=None, key=lambda p: self.ranker.coverage(rest, p.text)
+                        + (CURRENT_DOCUMENT_LEAD if p.citation.document_id == order[0] else 0.0))
         doc = self.store.document(found.citation.document_id) if found else None
         if doc is None:
             return None
@@ -429,7 +445,8 @@ class Router:
 
     def _end_paragraph(self, document: str, position: str) -> ParagraphInfo | None:
         """A document's first paragraph, or its last one that is a sentence (not a contact block)."""
-        body = [p for p in self.store.corpus_paragraphs(document) if p.citation.paragraph != "titre"]
+        body = [p for p in self.store.corpus_paragraphs(document) if p.citation.paragraph != "titre"
+                and len(p.text.split()) >= 6]
         if position == "first":
             return body[0] if body else None
         return next((p for p in reversed(body) if p.text.rstrip().endswith((".", "»"))), None)
@@ -555,6 +572,26 @@ class Router:
             if match:
                 return self._partner_answer([match], state, False, False, text)
         return None
+
+    def _cited_by_date(self, turn: Turn, text: str, state: DialogueState, order: str | None) -> Outcome | None:
+        """« Le plus vieux texte de la liste du paragraphe 1 de la déclaration de Madrid ? »: among those it cites."""
+        scope = document_scope(text)
+        subject = self.store.document(scope.document_id) if scope.document_id and scope.strict else None
+        if subject is None:
+            return None
+        label = _paragraph(turn, text)
+        dated = []
+        for doc in self.store.all_documents():
+            where = next((c for c in doc.cited_by if c.document_id == scope.document_id
+                          and (label is None or c.paragraph == label)), None)
+            if where and doc.year and doc.id != subject.id:
+                dated.append((doc, where))
+        if not dated:
+            return None
+        dated.sort(key=lambda item: item[0].year or 0)
+        chosen, where = dated[0] if order == "first" else dated[-1]
+        return self._say(answers.cited_by_date_reply(subject, chosen, where, order), state, Kind.DOCUMENT,
+                         document=chosen.id, query=text)
 
     def _cited_in(self, text: str, state: DialogueState) -> Outcome | None:
         """« La brochure cite quel passage de la déclaration de Madrid ? », « la déclaration de 2020 cite quelles

@@ -74,7 +74,8 @@ def order_in(text: str) -> str:
     folded = fold(text)
     if re.search(r"\b(dernier|derniere|plus recent|plus recemment|plus tard|nouveau|nouvelle|recent)", folded):
         return "last"
-    if re.search(r"\b(premier|premiere|plus ancien|plus ancienne|plus tot|d'abord|en premier|1er)", folded):
+    if re.search(r"\b(premier|premiere|plus ancien|plus ancienne|plus vieux|plus vieille|plus tot|d'abord|en premier"
+                 r"|1er)", folded):
         return "first"
     return "all"
 
@@ -99,13 +100,13 @@ def paragraph_number(text: str) -> str | None:
 
 
 _POSITIONS = {
+    "this": re.compile(r"\b(ce paragraphe|ce meme paragraphe|meme paragraphe|ce passage|cet alinea)\b"),
     "first": re.compile(r"\b(tout au debut|au tout debut|(les )?(premieres|1eres) lignes"
                         r"|(le |au |du )?(tout )?premier paragraphe|1er paragraphe)\b"),
     "last": re.compile(r"\b(tout a la fin|a la toute fin|a la fin|en conclusion|pour finir|pour terminer"
                        r"|(le |au |du )?(tout )?dernier paragraphe|derniere phrase|(les )?dernieres lignes)\b"
                        r"(?! (de l'annee|des annees|de (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre"
                        r"|octobre|novembre|decembre)|du mois|(de |des )?\d))"),
-    "this": re.compile(r"\b(ce paragraphe|ce meme paragraphe|meme paragraphe|ce passage|cet alinea)\b"),
 }
 
 
