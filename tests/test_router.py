@@ -399,3 +399,10 @@ def test_a_paragraph_a_document_does_not_have_is_looked_for_in_its_text(router: 
     said = ask(router, "dans la déclaration de Madrid, le paragraphe 49 de quel texte est mentionné ?",
                "ask_paragraph")[0]
     assert "Charte de sécurité européenne" in said
+
+
+def test_a_short_question_the_nlu_reads_as_help_follows_the_conversation(router: Router) -> None:
+    replies = conversation(router, ("que dit la décision 5/11 sur les normes de l'OSCE ?", None),
+                           ("elle le fait seule ?", "help"),
+                           ("tu peux m'aider ?", "help"))
+    assert replies[1] != "utter_help" and replies[2] == "utter_help"

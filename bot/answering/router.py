@@ -104,9 +104,17 @@ _SOURCE_WORD = re.compile(r"(source|reference|origine)")
 _FACT_TYPES = {QuestionType.WHEN, QuestionType.HOW_MANY, QuestionType.WHICH_DOCUMENT}
 
 
-def _asks_a_fact(text: str, state: DialogueState) -> bool:
-    """« ça remonte à quelle année ? » after a question: a follow-up, whatever small-talk intent the NLU saw."""
-    return bool(state.query) and question_type(text) in _FACT_TYPES and is_elliptical(text)
+_ASKS_HELP = re.compile(r"\b(aide|aider|tu (peux|sais|fais)|vous (pouvez|savez)|que (peux|sais)|comment (ca marche"
+                        r"|t'utiliser|utiliser)|exemples?|fonctionnes?|sers a quoi)\b")
+
+
+def _asks_a_fact(text: str, state: DialogueState, intent: str | None) -> bool:
+    """« ça remonte à quelle année ? », « l'OSCE fait ça toute seule ? » after a question: a follow-up,
+    whatever small-talk intent the NLU saw."""
+    if not state.query or not is_elliptical(text):
+        return False
+    return question_type(text) in _FACT_TYPES or \
+        (intent == "help" and "?" in text and not _ASKS_HELP.search(fold(text)))
 
 
 def _small_talk(text: str) -> str | None:
@@ -237,7 +245,7 @@ class Router:
             return Outcome((), state, "utter_please_rephrase")
         if state.passage and asks_for_quote(text):
             return self._quote_last(state)
-        if turn.intent in SMALL_TALK and not self._is_question(text) and not _asks_a_fact(text, state):
+        if turn.intent in SMALL_TALK and not self._is_question(text) and not _asks_a_fact(text, state, turn.intent):
             greeting = "utter_how_are_you" if _HOW_ARE_YOU.search(fold(text)) else SMALL_TALK[turn.intent]
             return Outcome((), state, greeting)
         small_talk = _small_talk(text)
