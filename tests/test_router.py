@@ -406,3 +406,18 @@ def test_a_short_question_the_nlu_reads_as_help_follows_the_conversation(router:
                            ("elle le fait seule ?", "help"),
                            ("tu peux m'aider ?", "help"))
     assert replies[1] != "utter_help" and replies[2] == "utter_help"
+
+
+def test_sms_spellings_and_true_or_false_claims_are_read_as_questions(router: Router) -> None:
+    from bot.answering.router import spelled_out
+
+    assert spelled_out("pk la mongolie c plus un partenaire ?") == "pourquoi la mongolie c'est plus un partenaire ?"
+    assert spelled_out("le communiqué PR/CP(2007)131 c koi") == "le communiqué PR/CP(2007)131 c'est quoi"
+    said = ask(router, "vrai ou faux : le Japon fait partie des partenaires asiatiques", "ask_partner")[0]
+    assert said.startswith("Oui")
+
+
+def test_a_subject_named_before_its_pronoun_is_not_the_last_answer_s(router: Router) -> None:
+    replies = conversation(router, ("le site web du COR, il a été lancé quand ?", "ask_nrc"),
+                           ("merci ! et le secrétariat de l'OSCE, il se trouve dans quelle ville ?", "thank"))
+    assert "Vienne" in replies[1]

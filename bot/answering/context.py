@@ -166,8 +166,13 @@ def changes_year(text: str) -> bool:
 
 
 def refers_back(text: str) -> bool:
-    """« elle », « la décision », « là-bas »: the subject is the last answer's (« il y a » is not)."""
-    return bool(_REFERS_BACK.search(_IMPERSONAL.sub(" ", fold(text))))
+    """« elle », « la décision », « là-bas »: the subject is the last answer's (« il y a » is not, nor the « il »
+    of « le secrétariat, il est où ? », whose subject comes just before it)."""
+    folded = _IMPERSONAL.sub(" ", fold(text))
+    match = _REFERS_BACK.search(folded)
+    if match is None:
+        return False
+    return match.group(0) not in ("il", "elle", "ils", "elles") or not key_terms(folded[:match.start()])
 
 
 def refers_to_place(text: str) -> bool:

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property
+from pathlib import Path
+
+import yaml
 
 from bot.answering import phrasing as answers
 from bot.answering.acronyms import Expansion, asked_acronym, expansions
@@ -135,13 +138,31 @@ _ASKING = re.compile(r"\b(j'aimerais|je voudrais|je souhaiterais|pourriez-vous|p
                      r"|\b(dites-moi|dis-moi|indiquez-moi)\b")
 
 
+def spelled_out(text: str) -> str:
+    """SMS spellings read as words (« c ki », « cb ») and « vrai ou faux : … » read as the question it is."""
+    claim = _TRUE_OR_FALSE.match(text)
+    if claim:
+        text = text[claim.end():].rstrip(" .!") + " ?" if not text.rstrip().endswith("?") else text[claim.end():]
+    table = _sms()
+    return _SMS_TOKEN.sub(lambda m: table.get(m.group(0).lower(), m.group(0)), text)
+
+
+@cache
+def _sms() -> dict[str, str]:
+    return yaml.safe_load((Path(__file__).with_name("words.yml")).read_text(encoding="utf-8"))["sms"]
+
+
+_TRUE_OR_FALSE = re.compile(r"^\s*((au fait|et|alors|ok|bon)\b[ ,]*)?vrai ou faux\s*[:,?!]*\s*", re.IGNORECASE)
+_SMS_TOKEN = re.compile(r"(?<![\w/'’-])[A-Za-z]{1,9}(?![\w/'’-])")
+
+
 def core_question(text: str) -> str:
     """The question inside a message: HTML tags dropped, and in a long polite message the part that asks.
 
     « Bonjour, je prépare un exposé… et j'aimerais savoir en quelle année la
     Thaïlande est devenue partenaire, merci d'avance » → « en quelle année … partenaire ».
     """
-    text = re.sub(r"\s+", " ", _TAG.sub(" ", text)).strip()
+    text = spelled_out(re.sub(r"\s+", " ", _TAG.sub(" ", text)).strip())
     if len(text.split()) < 12:
         return text
     folded = fold(text)
@@ -308,7 +329,8 @@ class Router:
 
     def _is_question(self, text: str) -> bool:
         folded = fold(text)
-        return len(folded.split()) >= 6 and bool(_QUESTION.search(folded)) and len(key_terms(text)) >= 2
+        asks = "?" in folded or bool(_QUESTION.search(folded))
+        return len(folded.split()) >= 6 and asks and len(key_terms(text)) >= (1 if "?" in folded else 2)
 
     def _starts_afresh(self, turn: Turn, text: str, state: DialogueState) -> bool:
         """A short turn with its own complete question (« Et combien de partenaires asiatiques ? »)."""
