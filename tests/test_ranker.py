@@ -109,3 +109,8 @@ def test_a_document_title_is_not_the_answer_to_a_question_on_its_subject(ranker:
     question = "qui a présidé la réunion ministérielle du COR à Bruxelles ?"
     ranked = ranker.rank(question, document_scope(question))
     assert not (ranked.confident and ranked.candidate.citations[0].paragraph == "titre")
+
+
+def test_a_city_the_lemmatizer_reads_as_a_verb_stays_a_key_term() -> None:
+    assert "vienne" in [t.word for t in key_terms("les réunions ont lieu à Vienne ?")]
+    assert "commencer" not in [t.word for t in key_terms("pour commencer, combien de continents ?")]

@@ -186,6 +186,7 @@ def word_list(name: str) -> frozenset[str]:
 
 # Words of the question that are about asking, not about the subject.
 FILLER = word_list("filler")
+NAMES_NOT_FILLER = word_list("names_not_filler")
 
 
 
@@ -233,7 +234,8 @@ def key_terms(text: str) -> list[Term]:
     seen: set[str] = set()
     table = synonyms()
     for word, lemma in word_lemmas(rephrase(text[:500])):
-        if len(word) < 2 or word in STOP or word in FILLER or lemma in FILLER or (word.isdigit() and len(word) < 3):
+        filler_lemma = lemma in FILLER and word not in NAMES_NOT_FILLER
+        if len(word) < 2 or word in STOP or word in FILLER or filler_lemma or (word.isdigit() and len(word) < 3):
             continue
         forms = tuple(dict.fromkeys(f for f in (word, lemma) if f and f not in STOP and len(f) > 1))
         if not forms or any(stem(f) in seen for f in forms):
