@@ -38,6 +38,7 @@ _TYPE_CUES: list[tuple[QuestionType, re.Pattern[str]]] = [
     (QuestionType.DEFINITION, re.compile(r"^(qu'est-ce que|qu'est ce que|c'est quoi|que sont|qu'appelle-t-on) "
                                          r"(le|la|les|l')[^,;?]{0,60}\??$"
                                          r"|^(le|la|les|l')[^,;?]{0,60}, c'est quoi\s*\??$")),
+    (QuestionType.WHICH_DOCUMENT, re.compile(r"\b(numero|no|n°) combien\b|\bla combien\b|\bquel numero\b")),
     (QuestionType.WHY, re.compile(r"\bpourquoi\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b")),
     (QuestionType.HOW_MANY, re.compile(r"\bcombien\b|\bnombre de\b|\bquel nombre\b")),
     (QuestionType.WHEN, re.compile(r"\bquand\b|\ben quelle annee\b|\bquelle annee\b|\bquelle date\b|\ba quelle date\b"

@@ -710,7 +710,7 @@ class Router:
         others = [t for t in key_terms(rest) if not any(f in _DOCUMENT_WORDS or f.isdigit() or "/" in f
                                                         for f in t.forms)]
         named = self.store.document(text)
-        names = re.findall(r"[\w']+", fold(named.name)) if named else []
+        names = re.findall(r"[\w']+", fold(f"{named.name} {named.body or ''}")) if named else []
         return all(any(n.startswith(t.word) for n in names if len(t.word) >= 4 or n == t.word) for t in others)
 
     # --- ranked answers ---------------------------------------------------------------
