@@ -179,10 +179,19 @@ def document_scope(text: str) -> Scope:
 
 
 @cache
+def _words_file() -> dict:
+    return yaml.safe_load(Path(__file__).with_name("words.yml").read_text(encoding="utf-8"))
+
+
+@cache
 def word_list(name: str) -> frozenset[str]:
     """A word list of bot/answering/words.yml."""
-    data = yaml.safe_load(Path(__file__).with_name("words.yml").read_text(encoding="utf-8"))
-    return frozenset(fold(w) for w in data[name])
+    return frozenset(fold(w) for w in _words_file()[name])
+
+
+def word_map(name: str) -> dict[str, str]:
+    """A table of bot/answering/words.yml (« cb » → « combien »)."""
+    return _words_file()[name]
 
 
 # Words of the question that are about asking, not about the subject.

@@ -155,14 +155,18 @@ class Ranker:
         if not terms:
             return 0.0
         cand = Candidate(text, (), frozenset(words(text)) | frozenset(lemmatize(text)))
-        weights = {t: min(self.weight(f) for f in t.forms) for t in terms}
+        weights = self.term_weights(terms)
         return sum(weights[t] * self._credit(t, cand) for t in terms) / sum(weights.values())
+
+    def term_weights(self, terms: list[Term] | tuple[Term, ...]) -> dict[Term, float]:
+        """Each term's weight: that of its rarest form."""
+        return {t: min(self.weight(f) for f in t.forms) for t in terms}
 
     def share(self, ranked: Ranked, words: list[str]) -> float:
         """The share of a question's weight that ``words`` carry."""
-        weights = {t.word: min(self.weight(f) for f in t.forms) for t in ranked.terms}
+        weights = self.term_weights(ranked.terms)
         total = sum(weights.values()) or 1.0
-        return sum(weights.get(w, 0.0) for w in words) / total
+        return sum(w for t, w in weights.items() if t.word in words) / total
 
     @property
     def unknown_weight(self) -> float:
@@ -222,7 +226,7 @@ class Ranker:
         else:
             ignored = []
         focused = {f for t in key_terms(focus) for f in t.forms} if focus else set()
-        weights = {t: min(self.weight(f) for f in t.forms) for t in terms}
+        weights = self.term_weights(terms)
         if focused:
             weights = {t: w * (FOCUS if focused & set(t.forms) else 1.0) for t, w in weights.items()}
         ranked = self._rank_terms(terms, weights, scope, kind, curated, topic, _place(near),

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property
-from pathlib import Path
-
-import yaml
+from functools import cached_property
 
 from bot.answering import phrasing as answers
 from bot.answering.acronyms import Expansion, asked_acronym, expansions
@@ -36,6 +33,7 @@ from bot.answering.cues import (
     question_type,
     scope_phrases,
     word_list,
+    word_map,
     years_in,
 )
 from bot.answering.phrasing import Reply
@@ -143,13 +141,8 @@ def spelled_out(text: str) -> str:
     claim = _TRUE_OR_FALSE.match(text)
     if claim:
         text = text[claim.end():].rstrip(" .!") + " ?" if not text.rstrip().endswith("?") else text[claim.end():]
-    table = _sms()
+    table = word_map("sms")
     return _SMS_TOKEN.sub(lambda m: table.get(m.group(0).lower(), m.group(0)), text)
-
-
-@cache
-def _sms() -> dict[str, str]:
-    return yaml.safe_load((Path(__file__).with_name("words.yml")).read_text(encoding="utf-8"))["sms"]
 
 
 _TRUE_OR_FALSE = re.compile(r"^\s*((au fait|et|alors|ok|bon)\b[ ,]*)?vrai ou faux\s*[:,?!]*\s*", re.IGNORECASE)
@@ -235,33 +228,32 @@ class Router:
         self.answer(Turn("Quand la Thaïlande est-elle devenue partenaire ?", "ask_partner"), DialogueState())
 
     def answer(self, turn: Turn, state: DialogueState) -> Outcome:
-        outcome = self._answer(turn, state)
-        named = self._named_corpus_document(turn)
+        text = core_question(turn.text[:MAX_MESSAGE])
+        outcome = self._answer(turn, text, state)
+        named = self._named_corpus_document(turn, text)
         if named:
             return replace(outcome, state=outcome.state.after(conversation=named))
-        if state.conversation and not outcome.aside and self._moved_on(turn, state, outcome):
+        if state.conversation and not outcome.aside and self._moved_on(text, state, outcome):
             return replace(outcome, state=outcome.state.after(conversation=None))
         return outcome
 
     @staticmethod
-    def _moved_on(turn: Turn, state: DialogueState, outcome: Outcome) -> bool:
+    def _moved_on(text: str, state: DialogueState, outcome: Outcome) -> bool:
         """A question of its own answered for sure from elsewhere: the conversation has left its document."""
         cited = {c.document_id for r in outcome.replies for c in r.citations}
         sure = outcome.state.kind not in (None, Kind.CLOSEST) and bool(cited)
-        follows = bool(state.query) and is_elliptical(core_question(turn.text[:MAX_MESSAGE]))
+        follows = bool(state.query) and is_elliptical(text)
         return sure and not follows and state.conversation not in cited
 
-    def _named_corpus_document(self, turn: Turn) -> str | None:
+    def _named_corpus_document(self, turn: Turn, text: str) -> str | None:
         """The corpus document the turn names (« la déclaration de Madrid », « selon la 5/11 »), if any."""
-        text = core_question(turn.text[:MAX_MESSAGE])
         scope = document_scope(text)
         if scope.document_id and scope.strict:
             return scope.document_id
         doc = self._document(turn, text)
         return doc.corpus_document_id if doc else None
 
-    def _answer(self, turn: Turn, state: DialogueState) -> Outcome:
-        text = core_question(turn.text[:MAX_MESSAGE])
+    def _answer(self, turn: Turn, text: str, state: DialogueState) -> Outcome:
         if not text:
             return Outcome((), state, "utter_please_rephrase")
         if state.passage and asks_for_quote(text):
@@ -609,13 +601,8 @@ class Router:
         subject = self.store.document(scope.document_id) if scope.document_id and scope.strict else None
         if subject is None:
             return None
-        label = _paragraph(turn, text)
-        dated = []
-        for doc in self.store.all_documents():
-            where = next((c for c in doc.cited_by if c.document_id == scope.document_id
-                          and (label is None or c.paragraph == label)), None)
-            if where and doc.year and doc.id != subject.id:
-                dated.append((doc, where))
+        dated = [(doc, where) for doc, where in self.store.cited_in(scope.document_id, _paragraph(turn, text))
+                 if doc.year and doc.id != subject.id]
         if not dated:
             return None
         dated.sort(key=lambda item: item[0].year or 0)
@@ -655,13 +642,10 @@ class Router:
         word = asked.group(1) or ""
         kind = "décision" if word.startswith("decision") else "déclaration" if word.startswith("declaration") else None
         body = next((b for b in ("conseil ministeriel", "conseil permanent") if b in after), None)
-        named = []
-        for doc in self.store.all_documents():
-            where = next((c for c in doc.cited_by if c.document_id == subject.corpus_document_id), None)
-            mentioned = excluded & set(re.findall(r"[\w/]{4,}", fold(f"{doc.name} {doc.body or ''}")))
-            if where and doc.id != subject.id and not mentioned and (kind is None or doc.kind == kind) and \
-                    (body is None or fold(doc.body or "").startswith(body)):
-                named.append((doc, where))
+        named = [(doc, where) for doc, where in self.store.cited_in(subject.corpus_document_id)
+                 if doc.id != subject.id and (kind is None or doc.kind == kind)
+                 and (body is None or fold(doc.body or "").startswith(body))
+                 and not excluded & set(re.findall(r"[\w/]{4,}", fold(f"{doc.name} {doc.body or ''}")))]
         asking = document_scope(folded[:besides.start() + verb.end()] if besides else folded).rest
         others = [t for t in key_terms(_CITES.sub(" ", asking)) if t.word not in ("autre", "autres")
                   and not any(f in _DOCUMENT_WORDS or f in excluded for f in t.forms)]

@@ -201,6 +201,16 @@ class KnowledgeStore:
         info = self.document(reference)
         return list(info.cited_by) if info else []
 
+    def cited_in(self, document_id: str, paragraph: str | None = None) -> list[tuple[DocumentInfo, Citation]]:
+        """The documents a corpus document names (in ``paragraph`` when given), each with where it first does."""
+        found = []
+        for info in self._document_infos.values():
+            where = next((c for c in info.cited_by if c.document_id == document_id
+                          and (paragraph is None or c.paragraph == paragraph)), None)
+            if where:
+                found.append((info, where))
+        return found
+
     # --- curated answers -----------------------------------------------------
     @cached_property
     def _answers(self) -> list[tuple[Answer, list[str], tuple[Citation, ...]]]:
