@@ -50,3 +50,13 @@ def test_a_wrong_quote_fails_the_build_naming_the_fact(tmp_path: Path, monkeypat
 def test_rebuilding_is_idempotent(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'k.db'}"
     assert build_database(url) == build_database(url)
+
+
+def test_a_passage_question_whose_quote_is_in_no_sentence_fails_the_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = fact_files.passage_questions_file()
+    assert len(rows) > 150 and all(len(row["asks"]) >= 4 for row in rows)
+    rows[0]["quote"] = "une phrase qui n'existe pas"
+    monkeypatch.setattr(fact_files, "passage_questions_file", lambda: rows)
+    with pytest.raises(EvidenceError, match="passage question"):
+        build_database(f"sqlite:///{tmp_path / 'kb.sqlite'}")

@@ -10,6 +10,7 @@ import yaml
 from rapidfuzz import fuzz
 from rasa.nlu.utils.pattern_utils import _generate_lookup_regex
 
+from bot.knowledge.fact_files import passage_questions_file
 from bot.knowledge.normalize import fold
 from bot.nlu.lookup_tables import LOOKUP_FILE, country_names, document_names
 from bot.nlu.lookup_tables import render as render_lookup
@@ -61,6 +62,16 @@ def test_training_examples_are_not_copied_from_a_question_set(question_set: Path
     assert len(examples) > 400
     copied = sorted({(e, q) for e in examples if len(e.split()) > 2 for q in questions if fuzz.ratio(e, q) >= 95})
     assert copied == [], "training examples too close to evaluation questions"
+
+
+@pytest.mark.parametrize("question_set", QUESTION_SETS, ids=lambda p: p.name)
+def test_questions_asked_for_passages_are_not_copied_from_a_question_set(question_set: Path) -> None:
+    questions = [comparable(turn["q"]) for item in yaml.safe_load(question_set.read_text(encoding="utf-8"))
+                 for turn in item["turns"]]
+    asked = [comparable(q) for row in passage_questions_file() for q in row["asks"]]
+    assert len(asked) > 600
+    copied = sorted({(a, q) for a in asked for q in questions if fuzz.ratio(a, q) >= 95})
+    assert copied == [], "questions asked for passages too close to evaluation questions"
 
 
 def regexes(name: str) -> list[str]:

@@ -114,3 +114,16 @@ def test_a_document_title_is_not_the_answer_to_a_question_on_its_subject(ranker:
 def test_a_city_the_lemmatizer_reads_as_a_verb_stays_a_key_term() -> None:
     assert "vienne" in [t.word for t in key_terms("les réunions ont lieu à Vienne ?")]
     assert "commencer" not in [t.word for t in key_terms("pour commencer, combien de continents ?")]
+
+
+def test_a_question_worded_as_users_do_finds_its_sentence_through_the_questions_asked_for_it(
+        ranker: Ranker) -> None:
+    question = "le COR veut faire quoi pour informer le grand public ?"
+    ranked = ranker.rank(question, document_scope(question))
+    assert ranked.confident and "sensibilisation du public" in ranked.candidate.text
+
+
+def test_one_word_shared_with_a_question_asked_about_something_else_lends_no_credit(ranker: Ranker) -> None:
+    question = "la décision 5/11 demande quoi au secrétaire général ?"
+    ranked = ranker.rank(question, document_scope(question))
+    assert ranked.candidate.text.startswith("Charge le Secrétaire général")

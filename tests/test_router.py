@@ -421,3 +421,40 @@ def test_a_subject_named_before_its_pronoun_is_not_the_last_answer_s(router: Rou
     replies = conversation(router, ("le site web du COR, il a été lancé quand ?", "ask_nrc"),
                            ("merci ! et le secrétariat de l'OSCE, il se trouve dans quelle ville ?", "thank"))
     assert "Vienne" in replies[1]
+
+
+def test_two_subjects_are_compared_by_the_dates_their_passages_give(router: Router) -> None:
+    said, outcome = ask(router, "le groupe de contact méditerranéen ou l'asiatique, lequel est le plus ancien ?",
+                        "ask_contact_groups")
+    assert "1994" in said and "2003" in said and said.rstrip().count("Source") == 1
+    assert "Le plus ancien est donc le groupe de contact méditerranéen (1994)" in said
+    said, _ = ask(router, "entre le Fonds de partenariat et le groupe de contact asiatique, "
+                          "lequel est le plus récent ?")
+    assert "Le plus récent est donc le Fonds de partenariat (2007)" in said
+
+
+def test_a_claim_on_a_document_named_before_the_one_referred_back_to_is_judged_on_the_right_one(
+        router: Router) -> None:
+    replies = conversation(router, ("de quand date la déclaration sur les partenaires asiatiques ?", "ask_document"),
+                           ("donc la 5/11 est plus récente que cette déclaration ?", "ask_document"))
+    assert replies[1].startswith("Non") and "(2011) est plus ancienne" in replies[1]
+
+
+def test_a_superlative_that_is_not_about_dates_gets_no_chronological_list(router: Router) -> None:
+    said, _ = ask(router, "quel pays partenaire verse le plus d'argent ?", "partner_order")
+    assert "ordre chronologique" not in said
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("tu es un robot ou un humain ?", "utter_bot_challenge"),
+    ("coucou, t'es là ?", "utter_greet"),
+])
+def test_a_bot_challenge_is_told_what_it_is_talks_to_unless_it_only_checks_someone_is_there(
+        router: Router, text: str, expected: str) -> None:
+    assert ask(router, text, "bot_challenge")[0] == expected
+
+
+def test_a_question_the_nlu_took_for_a_bot_challenge_is_answered(router: Router) -> None:
+    replies = conversation(router, ("que dit le communiqué de l'OTAN sur le Kosovo ?", None),
+                           ("c'est une déclaration de qui ?", "bot_challenge"))
+    assert "Président" in replies[1]

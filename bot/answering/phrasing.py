@@ -556,3 +556,26 @@ def corpus_reply(store: KnowledgeStore) -> Reply:
     titles = [d.title for d in store.corpus()]
     return Reply("Je n'ai encore cité aucune source dans cette conversation. Toutes mes réponses viennent de "
                  f"{len(titles)} documents : " + " ; ".join(f"« {t} »" for t in titles) + ".")
+
+
+@dataclass(frozen=True)
+class DatedSubject:
+    """A subject of a comparison, the one year its passage gives, and that passage."""
+
+    name: str
+    year: int
+    clause: str
+    citations: tuple[Citation, ...]
+
+
+def dates_compared_reply(first: DatedSubject, second: DatedSubject, newest: bool) -> Reply:
+    """« Le groupe de contact méditerranéen ou l'asiatique, lequel est le plus ancien ? »: each date, as the
+    documents give it, then the answer."""
+    said = f"D'après les documents : {first.name} : « {first.clause} » ; {second.name} : « {second.clause} »."
+    cited = first.citations + second.citations
+    if first.year == second.year:
+        return Reply(f"{said} Les deux datent de {first.year}.", cited)
+    older, newer = sorted((first, second), key=lambda s: s.year)
+    chosen = newer if newest else older
+    word = "récent" if newest else "ancien"
+    return Reply(f"{said} Le plus {word} est donc {chosen.name} ({chosen.year}).", cited)

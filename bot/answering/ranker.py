@@ -20,7 +20,17 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from bot.answering.cues import QuestionType, Scope, Term, key_terms, question_type, satisfies, stem
+from bot.answering.cues import (
+    FILLER,
+    QuestionType,
+    Scope,
+    Term,
+    document_scope,
+    key_terms,
+    question_type,
+    satisfies,
+    stem,
+)
 from bot.knowledge.lemmas import lemmatize
 from bot.knowledge.normalize import fold, words
 from bot.knowledge.records import Citation, SentenceInfo
@@ -41,6 +51,7 @@ TYPE_MALUS = 0.2
 TITLE_MALUS = 0.3  # a document's title names its subject; a clause of its body answers a question better
 SIMILAR = 0.62  # word-vector cosine from which a word paraphrases a term
 SIMILAR_CREDIT = 0.6
+ASKED_CREDIT = 0.7  # a term found only in the questions users ask for a sentence, not in the sentence
 
 
 @dataclass(frozen=True)
@@ -54,6 +65,7 @@ class Candidate:
     answer_id: str | None = None
     topic: str | None = None
     summary: bool = False  # the first curated answer of its topic: the overview a broad question wants
+    asks: tuple[frozenset[str], ...] = ()  # the words of each question users ask for it
 
     @property
     def documents(self) -> set[str]:
@@ -113,8 +125,33 @@ class Ranker:
         return postings
 
     @cached_property
+    def _asked_postings(self) -> dict[str, set[int]]:
+        """Each word of the questions users ask for a sentence → those sentences (not counted in rarity)."""
+        postings: dict[str, set[int]] = {}
+        for sentence in self._sentences:
+            for token in frozenset().union(*self._asks[sentence.id]):
+                postings.setdefault(token, set()).add(sentence.id)
+        return postings
+
+    @cached_property
+    def _asks(self) -> dict[int, tuple[frozenset[str], ...]]:
+        """Each sentence's asked questions as words, without filler nor what names a document (« la déclaration
+        de 2020 », « les ministres de 2020 »): the scope a question names is matched apart; a year the
+        sentence itself does not hold is its document's."""
+        out = {}
+        for sentence in self._sentences:
+            asks = []
+            for ask in sentence.asks:
+                scope = document_scope(ask.text)
+                naming = set(words(fold(ask.text))) - set(words(scope.rest)) if scope.document_id else set()
+                asks.append(frozenset(w for w in ask.terms if w not in FILLER and w not in naming
+                                      and not w.isdigit()))
+            out[sentence.id] = tuple(asks)
+        return out
+
+    @cached_property
     def _all_tokens(self) -> list[str]:
-        return sorted(set(self._postings) | {t for c in self._curated for t in c.terms})
+        return sorted(set(self._postings) | set(self._asked_postings) | {t for c in self._curated for t in c.terms})
 
     def matches(self, form: str) -> frozenset[str]:
         """The corpus words a question form matches: its inflections (same beginning), or a shorter
@@ -177,7 +214,8 @@ class Ranker:
     @cached_property
     def _known(self) -> list[str]:
         """Every word of the sentences and curated answers: what a typo is corrected to."""
-        return sorted(set(self._vocabulary) | {t for c in self._curated for t in c.terms if " " not in t})
+        return sorted(set(self._vocabulary) | set(self._asked_postings)
+                      | {t for c in self._curated for t in c.terms if " " not in t})
 
     def correct(self, term: str) -> str:
         """A term no sentence holds, replaced by the closest known word when it is a typo of one.
@@ -265,7 +303,7 @@ class Ranker:
             if key in seen:
                 continue
             seen.add(key)
-            credit = {t: self._credit(t, cand) for t in terms}
+            credit = self._asked_credit(terms, cand, {t: self._credit(t, cand) for t in terms})
             coverage = sum(weights[t] * credit[t] for t in terms) / total
             type_ok = satisfies(kind, cand.text)
             score = coverage + (SCOPE_BONUS if scope.document_id in cand.documents else 0.0)
@@ -293,6 +331,19 @@ class Ranker:
         missing_share = sum(weights[t] for t in missing) / total
         return Ranked(cand, coverage, type_ok, tuple(terms), missing, margin=margin, missing_share=missing_share)
 
+    def _asked_credit(self, terms: list[Term], cand: Candidate, credit: dict[Term, float]) -> dict[Term, float]:
+        """Credit for the terms a question users ask for the candidate holds together with another of this
+        question's terms: one shared word alone (« demande ») says little about which sentence is meant."""
+        if not cand.asks:
+            return credit
+        needed = min(2, len(terms))
+        for ask in cand.asks:
+            held = [t for t in terms if any(not self.matches(f).isdisjoint(ask) for f in t.matchable)]
+            if len(held) >= needed:
+                for t in held:
+                    credit[t] = max(credit[t], ASKED_CREDIT)
+        return credit
+
     def _credit(self, term: Term, cand: Candidate) -> float:
         return max(self._form_credit(form, cand) for form in term.matchable)
 
@@ -304,7 +355,8 @@ class Ranker:
         return SIMILAR_CREDIT * self._paraphrases.best(term, cand.terms)
 
     def _sentence_candidate(self, sentence: SentenceInfo) -> Candidate:
-        return Candidate(sentence.text, (sentence.citation,), sentence.terms, sentence=sentence)
+        return Candidate(sentence.text, (sentence.citation,), sentence.terms, sentence=sentence,
+                         asks=self._asks[sentence.id])
 
 
 def _place(passage: str | None) -> tuple[str, str] | None:

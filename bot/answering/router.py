@@ -43,6 +43,7 @@ from bot.answering.structured_cues import (
     asks_membership,
     asks_participating_states,
     asks_when,
+    compared_subjects,
     group_in,
     is_bare_subject,
     order_in,
@@ -84,7 +85,8 @@ class Outcome:
 CURRENT_DOCUMENT_LEAD = 0.25  # « à la fin » means the conversation's document unless another one's end fits better
 OUT_OF_SCOPE_DOUBT = 0.6  # coverage from which a passage outweighs the NLU's « out of scope »
 UNKNOWN_SHARE = 0.3  # share of a search's weight, in words no document uses, that means « not covered »
-SMALL_TALK = {"greet": "utter_greet", "thank": "utter_thank", "help": "utter_help"}
+SMALL_TALK = {"greet": "utter_greet", "thank": "utter_thank", "help": "utter_help",
+              "bot_challenge": "utter_bot_challenge"}
 # The curated topic a topic intent announces: its answers get a small bonus, never a free pass.
 TOPIC_OF_INTENT = {
     "ask_become_partner": "become_partner", "ask_contact_groups": "contact_groups",
@@ -170,6 +172,8 @@ def core_question(text: str) -> str:
     end = polite.start() if polite and polite.start() > start else len(text)
     core = text[start:end].strip(" ,.;")
     return core if len(core.split()) >= 3 else text
+_HELLO = re.compile(r"(bonjour|bonsoir|salut|coucou|hello|hey|bjr|slt|cc)\b")
+_ROBOT = re.compile(r"\b(robot|bot|humain|machine|ia|personne|vrai|programme|chatbot|intelligence)\b")
 _HOW_ARE_YOU = re.compile(r"\b(ca va|tu vas bien|vous allez bien|comment vas|comment allez|la forme)\b")
 _QUESTION = re.compile(r"\?|\b(quand|comment|combien|pourquoi|quel|quelle|quels|quelles|qui|ou|est-ce)\b")
 _PARTNER_CUE = re.compile(r"\b(partenaire|partenariat|devenu|devenue|rejoint|adhe|membre|statut|associe|etats? "
@@ -178,7 +182,7 @@ _PARTNER_CUE = re.compile(r"\b(partenaire|partenariat|devenu|devenue|rejoint|adh
 _PARTNER_WORDS = word_list("partnership")
 _DOCUMENT_ABOUT = re.compile(r"(de quoi (parle|traite)|c'est quoi|qu'est-ce que|qu'est ce que|que contient|resume"
                              r"|reference|numero|symbole|cote|correspond|tu connais|vous connaissez"
-                             r"|parle-moi|parlez-moi"
+                             r"|parle-moi|parlez-moi|(texte|document|declaration|decision|communique) de qui"
                              r"|sujet|porte sur|objet|adopte|de quand date|date de|quand a ete|parle de quoi|dit quoi"
                              r"|de quelle annee|c'est de quand|est de quand|(elle|il) date"
                              r"|remonte a (quand|quelle annee)"
@@ -191,7 +195,8 @@ _CITES = re.compile(r"\b(cite|citent|mentionne|mentionnent|rappelle|rappellent|s
 _BESIDES = re.compile(r"\b(a part|sauf|hormis|en dehors d[eu']|en plus d[eu']|outre)\b")
 _WHICH_DOCUMENTS = re.compile(r"\b(?:quel(?:le)?s?(?: autres?)?|laquelle|lesquel(?:le)?s|une|des|un) "
                               r"(decisions?|declarations?|documents?|textes?)\b|\b(laquelle|lesquel(?:le)?s)\b")
-_THIS_DOCUMENT = re.compile(r"\b(ce|cette) (texte|document|declaration|decision|communique|brochure)\b")
+_THIS_DOCUMENT = re.compile(r"\b(ce|cette) (texte|document|declaration|decision|communique|brochure)\b"
+                            r"|\bc'(est|etait) (un|une) (texte|document|declaration|decision|communique) de qui\b")
 _CITING = re.compile(r"(quels? (documents?|textes?) (le |la |l')?(cite|citent|mentionne|mentionnent|evoque|evoquent"
                      r"|font reference|fait reference|renvoie|renvoient)|qui (cite|mentionne)|ou est (cite|mentionne)"
                      r"|(citee?|mentionnee?|evoquee?)s? (dans|par) quels? (documents?|textes?))")
@@ -258,8 +263,12 @@ class Router:
             return Outcome((), state, "utter_please_rephrase")
         if state.passage and asks_for_quote(text):
             return self._quote_last(state)
+        if turn.intent == "bot_challenge" and _ROBOT.search(fold(text)):
+            return Outcome((), state, "utter_bot_challenge")
         if turn.intent in SMALL_TALK and not self._is_question(text) and not _asks_a_fact(text, state, turn.intent):
             greeting = "utter_how_are_you" if _HOW_ARE_YOU.search(fold(text)) else SMALL_TALK[turn.intent]
+            if turn.intent == "bot_challenge" and _HELLO.match(fold(text)) and not _ROBOT.search(fold(text)):
+                greeting = "utter_greet"  # « coucou, t'es là ? » checks someone answers, not what it is
             return Outcome((), state, greeting)
         small_talk = _small_talk(text)
         if small_talk:
@@ -393,7 +402,8 @@ class Router:
             if countries:
                 return self._partner(turn, text, state, countries)
             return self._group_question(turn, text, state, group)
-        compared = self._documents_compared(turn, text, state) or self._cited_in(text, state)
+        compared = self._documents_compared(turn, text, state) or self._cited_in(text, state) or \
+            (None if countries else self._dates_compared(text, state))
         if compared:
             return compared
         doc = self._document(turn, text)
@@ -546,6 +556,8 @@ class Router:
         if re.search(r"\bcombien\b|\bnombre\b", folded) or turn.intent == "count_partners" and years.empty:
             return self._say(answers.count_reply(self.store, group, False), state, Kind.COUNT, group=group, query=text)
         order = order_in(text)
+        if order == "all" and re.search(r"\b(le|la|les) (plus|moins)\b", folded):
+            return self._ranked(text, state, turn)  # « qui donne le plus ? »: a superlative, not a date order
         if order != "all" or turn.intent == "partner_order":
             return self._say(answers.order_reply(self.store, group, order), state, Kind.ORDER, group=group,
                              query=text)
@@ -670,7 +682,9 @@ class Router:
         if len(docs) == 1 and state.document and refers_back(text):
             last = self.store.document(state.document)
             if last and last.id != docs[0].id:
-                docs.insert(0, last)
+                before = self.store.document(folded[:order.start()])
+                # « la 5/11 est plus récente que cette déclaration ? »: the named one is the subject
+                docs.insert(1 if before and before.id == docs[0].id else 0, last)
         if len(docs) != 2:
             return None
         asks_which = re.search(r"\b(lequel|laquelle|lesquels|quel|quelle|qui)\b", folded)
@@ -678,6 +692,28 @@ class Router:
             re.search(r"posterieur|apres", order.group(0)) else "ancien"
         return self._say(answers.documents_compared_reply(docs[0], docs[1], claim), state, Kind.DOCUMENTS,
                          query=text)
+
+    def _dates_compared(self, text: str, state: DialogueState) -> Outcome | None:
+        """« Lequel est le plus ancien, le groupe de contact asiatique ou le Fonds de partenariat ? »: the date of
+        each, each from the passage that surely answers « en quelle année … ? », then the older (or newer)."""
+        subjects = compared_subjects(text)
+        if not subjects:
+            return None
+        dated = []
+        for subject in subjects:
+            question = f"en quelle année {subject} ?"
+            ranked = self.ranker.rank(question, document_scope(question), QuestionType.WHEN)
+            cand = ranked.candidate
+            if cand is None or not ranked.confident:
+                return None
+            clauses = [c.strip() for c in re.split(r"(?<=[.;])\s+", cand.text) if len(set(years_in(c))) == 1]
+            if len(clauses) != 1 and len(set(years_in(cand.text))) != 1:
+                return None
+            clause = clauses[0] if clauses else cand.text
+            dated.append(answers.DatedSubject(subject, years_in(clause)[0], clause.rstrip(" .;"),
+                                              cand.citations))
+        newest = order_in(text) == "last"
+        return self._say(answers.dates_compared_reply(dated[0], dated[1], newest), state, Kind.COMPARE, query=text)
 
     def _document(self, turn: Turn, text: str) -> DocumentInfo | None:
         for value in turn.entities.get("document", ()):

@@ -143,3 +143,32 @@ def is_bare_subject(text: str) -> bool:
     folded = re.sub(r"^(et|pareil pour|meme question pour)\s+", "", fold(text).strip(" ?!."))
     return 0 < len(folded.split()) <= 4 and not re.search(r"\b(quand|qui|quel|quelle|quels|quelles|combien|"
                                                           r"comment|pourquoi|ou|que|quoi)\b", folded)
+
+
+_WHICH_OLDER = re.compile(r"\b(lequel|laquelle|lesquels|qui|quel|quelle)\b[^?,]*?"
+                          r"\b(est|sont|a [eé]t[eé]|[eé]tait|vient)?\s*(le |la )?"
+                          r"(plus (ancien|ancienne|vieux|vieille|r[eé]cent|r[eé]cente)|premi[eè]re?"
+                          r"|en premier)\b", re.IGNORECASE)
+_SUBJECT_LEAD = re.compile(r"^\s*(et|entre|qu'est-ce qui est|c'est|alors|donc|selon toi|d'apr[eè]s toi)\b\s*",
+                           re.IGNORECASE)
+
+
+def compared_subjects(text: str) -> tuple[str, str] | None:
+    """« le groupe de contact méditerranéen ou l'asiatique, lequel est le plus ancien ? » → the two subjects as
+    typed, the second completed from the first when it only names what sets it apart (« l'asiatique »)."""
+    typed = text.replace("’", "'")
+    asked = _WHICH_OLDER.search(typed)
+    if not asked:
+        return None
+    rest = (typed[:asked.start()] + " " + typed[asked.end():]).replace("?", " ")
+    parts = re.split(r"\s+ou\s+|\s+et\s+(?=(?:le|la|l'|les)\b)", rest.strip(" ,:"), maxsplit=1,
+                     flags=re.IGNORECASE)
+    if len(parts) != 2:
+        return None
+    first, second = (_SUBJECT_LEAD.sub("", p).strip(" ,:") for p in parts)
+    if not first or not second:
+        return None
+    words_first, words_second = first.split(), re.sub(r"^(le|la|l'|les)\s*", "", second, flags=re.IGNORECASE).split()
+    if len(words_second) == 1 and len(words_first) >= 3:
+        second = " ".join(words_first[:-1] + words_second)  # « l'asiatique » after « le groupe … méditerranéen »
+    return first, second

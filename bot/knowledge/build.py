@@ -35,6 +35,7 @@ from bot.knowledge.tables import (
     Partner,
     Reference,
     Sentence,
+    SentenceQuestion,
     Statement,
 )
 
@@ -50,6 +51,7 @@ class BuildReport:
     partners: int
     answers: int
     references: int
+    passage_questions: int = 0
 
 
 def build_database(url: str | None = None, corpus_dir: Path = CORPUS_DIR) -> BuildReport:
@@ -66,6 +68,7 @@ def build_database(url: str | None = None, corpus_dir: Path = CORPUS_DIR) -> Bui
         partners = _add_partners(session, index)
         _add_named_documents(session, index)
         answers = _add_answers(session, index)
+        passage_questions = _add_passage_questions(session, index)
         session.flush()
         references = _extract_references(session)
         session.commit()
@@ -75,6 +78,7 @@ def build_database(url: str | None = None, corpus_dir: Path = CORPUS_DIR) -> Bui
             partners=partners,
             answers=answers,
             references=references,
+            passage_questions=passage_questions,
         )
     rebuild_search_index(engine)
     engine.dispose()
@@ -185,6 +189,24 @@ def _add_answers(session: Session, index: _ParagraphIndex) -> int:
     return len(rows)
 
 
+def _add_passage_questions(session: Session, index: _ParagraphIndex) -> int:
+    """Attach to each sentence the questions users ask for it; the quote says which sentence."""
+    count = 0
+    for raw in fact_files.passage_questions_file():
+        ev = evidence(raw)
+        paragraph = index.check("passage question", ev)
+        quote = normalize_space(ev.quote)
+        sentence = next((s for s in paragraph.sentences if quote in normalize_space(s.text)), None)
+        if sentence is None:
+            raise EvidenceError(f"passage question: « {ev.quote} » is not within one sentence of {ev.document} "
+                                f"§ {ev.paragraph}")
+        for question in raw.get("asks") or []:
+            sentence.questions.append(SentenceQuestion(position=len(sentence.questions), text=question,
+                                                       lemmas=" ".join(lemmatize(question))))
+            count += 1
+    return count
+
+
 def _extract_references(session: Session) -> int:
     patterns = []
     for named in session.query(NamedDocument):
@@ -212,10 +234,12 @@ def rebuild_search_index(engine: Engine) -> None:
         conn.execute(text("DROP TABLE IF EXISTS sentence_index"))
         conn.execute(text(
             "CREATE VIRTUAL TABLE sentence_index USING fts5("
-            "text, lemmas, sentence_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')"
+            "text, lemmas, asked, sentence_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')"
         ))
         conn.execute(text(
-            "INSERT INTO sentence_index (text, lemmas, sentence_id) SELECT text, lemmas, id FROM sentences"
+            "INSERT INTO sentence_index (text, lemmas, asked, sentence_id) "
+            "SELECT s.text, s.lemmas, coalesce((SELECT group_concat(q.text || ' ' || q.lemmas, ' ') "
+            "FROM sentence_questions q WHERE q.sentence_id = s.id), ''), s.id FROM sentences s"
         ))
 
 

@@ -52,3 +52,7 @@ def documents_file() -> list[dict[str, Any]]:
 
 def answers_file() -> list[dict[str, Any]]:
     return load_yaml(FACTS_DIR / "curated_answers.yml")["answers"]
+
+
+def passage_questions_file() -> list[dict[str, Any]]:
+    return load_yaml(FACTS_DIR / "passage_questions.yml")["passages"]

@@ -104,10 +104,19 @@ class AnswerInfo:
 
 
 @dataclass(frozen=True)
+class AskedQuestion:
+    """A question users ask for a sentence, with its folded words and lemmas."""
+
+    text: str
+    terms: frozenset[str]
+
+
+@dataclass(frozen=True)
 class SentenceInfo:
     """A quotable sentence: its exact text, where it sits in its paragraph, and its index terms.
 
-    ``terms`` holds the folded words and spaCy lemmas the ranker matches questions against.
+    ``terms`` holds the folded words and spaCy lemmas the ranker matches questions against;
+    ``asks`` those of each question users ask for it (facts/passage_questions.yml).
     """
 
     id: int
@@ -117,6 +126,7 @@ class SentenceInfo:
     end: int
     paragraph_text: str
     terms: frozenset[str]
+    asks: tuple[AskedQuestion, ...] = ()
 
     @property
     def document_id(self) -> str:

@@ -11,9 +11,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from bot.knowledge.database import make_engine
 from bot.knowledge.document_resolution import resolve_document
+from bot.knowledge.lemmas import STOP
 from bot.knowledge.normalize import fold, name_key, words
 from bot.knowledge.records import (
     AnswerInfo,
+    AskedQuestion,
     Citation,
     CountFact,
     CountryMatch,
@@ -38,6 +40,13 @@ from bot.knowledge.tables import (
 
 def _cite(paragraph: Paragraph) -> Citation:
     return Citation(paragraph.document_id, paragraph.document.short_title, paragraph.label, paragraph.section)
+
+
+def _asked_questions(sentence: Sentence) -> tuple[AskedQuestion, ...]:
+    """The questions users ask for a sentence, each with its content words and lemmas."""
+    return tuple(AskedQuestion(q.text, frozenset(w for w in set(words(q.text)) | set(q.lemmas.split())
+                                                 if w not in STOP and len(w) > 1))
+                 for q in sentence.questions)
 
 
 def _partner_info(row: Partner) -> PartnerInfo:
@@ -229,9 +238,11 @@ class KnowledgeStore:
     def _sentences(self) -> dict[int, SentenceInfo]:
         with self._session() as s:
             rows = s.scalars(select(Sentence).options(selectinload(Sentence.paragraph)
-                                                      .selectinload(Paragraph.document))).all()
+                                                      .selectinload(Paragraph.document),
+                                                      selectinload(Sentence.questions))).all()
             return {r.id: SentenceInfo(r.id, r.text, _cite(r.paragraph), r.start, r.end, r.paragraph.text,
-                                       frozenset(words(r.text)) | frozenset(r.lemmas.split()))
+                                       frozenset(words(r.text)) | frozenset(r.lemmas.split()),
+                                       _asked_questions(r))
                     for r in rows}
 
     def sentences(self) -> list[SentenceInfo]:
@@ -252,7 +263,7 @@ class KnowledgeStore:
                 return self.sentences()[:limit]
             ids = [r[0] for r in s.execute(text(
                 "SELECT sentence_id FROM sentence_index WHERE sentence_index MATCH :q "
-                "ORDER BY bm25(sentence_index) LIMIT :n"), {"q": query, "n": limit})]
+                "ORDER BY bm25(sentence_index, 1.0, 1.0, 0.5) LIMIT :n"), {"q": query, "n": limit})]
         return [self._sentences[i] for i in ids if i in self._sentences]
 
     # --- document pages ------------------------------------------------------

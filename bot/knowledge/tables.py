@@ -52,6 +52,22 @@ class Sentence(Base):
     text = Column(Text, nullable=False)
     lemmas = Column(Text, nullable=False, default="")
     paragraph = relationship("Paragraph", back_populates="sentences")
+    questions = relationship("SentenceQuestion", back_populates="sentence", order_by="SentenceQuestion.position")
+
+
+class SentenceQuestion(Base):
+    """A question a sentence answers, in a user's words (facts/passage_questions.yml).
+
+    Users rarely ask with the document's words; these let the ranker find the sentence anyway.
+    """
+
+    __tablename__ = "sentence_questions"
+    id = Column(Integer, primary_key=True)
+    sentence_id = Column(Integer, ForeignKey("sentences.id"), nullable=False, index=True)
+    position = Column(Integer, nullable=False)
+    text = Column(Text, nullable=False)
+    lemmas = Column(Text, nullable=False, default="")
+    sentence = relationship("Sentence", back_populates="questions")
 
 
 class Partner(Base):
