@@ -458,3 +458,14 @@ def test_a_question_the_nlu_took_for_a_bot_challenge_is_answered(router: Router)
     replies = conversation(router, ("que dit le communiqué de l'OTAN sur le Kosovo ?", None),
                            ("c'est une déclaration de qui ?", "bot_challenge"))
     assert "Président" in replies[1]
+
+
+def test_what_follows_a_step_is_the_next_step_the_paragraph_tells(router: Router) -> None:
+    replies = conversation(router, ("comment un pays peut-il devenir partenaire ?", "ask_become_partner"),
+                           ("et après la demande, il se passe quoi ?", None))
+    assert "processus de consultation" in replies[1] and "§ 7" in replies[1]
+
+
+def test_what_happened_after_an_event_is_not_taken_from_the_next_sentence(router: Router) -> None:
+    said, _ = ask(router, "que se passe-t-il après la réunion de Bruxelles ?")
+    assert not said.startswith("D'après le texte : « Malgré")

@@ -141,3 +141,12 @@ def test_every_sentence_is_its_paragraph_text_at_its_offsets(store: KnowledgeSto
     assert len(sentences) > 150
     assert all(s.paragraph_text[s.start:s.end] == s.text for s in sentences)
 
+
+
+def test_the_next_sentence_is_read_in_its_paragraph_then_in_the_next(store: KnowledgeStore) -> None:
+    first = next(s for s in store.sentences() if s.text.startswith("Pour devenir partenaire de l’OSCE"))
+    following = store.next_sentence(first.id)
+    assert following is not None and following.text.startswith("Il s’ensuit un processus de consultation")
+    last = max((s for s in store.sentences() if s.citation == first.citation), key=lambda s: s.start)
+    after = store.next_sentence(last.id)
+    assert after is not None and after.citation != first.citation and after.document_id == "brochure"

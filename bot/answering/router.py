@@ -37,7 +37,7 @@ from bot.answering.cues import (
     years_in,
 )
 from bot.answering.phrasing import Reply
-from bot.answering.ranker import Ranked, Ranker
+from bot.answering.ranker import CONFIDENT, Ranked, Ranker
 from bot.answering.structured_cues import (
     asks_comparison,
     asks_membership,
@@ -195,6 +195,11 @@ _CITES = re.compile(r"\b(cite|citent|mentionne|mentionnent|rappelle|rappellent|s
 _BESIDES = re.compile(r"\b(a part|sauf|hormis|en dehors d[eu']|en plus d[eu']|outre)\b")
 _WHICH_DOCUMENTS = re.compile(r"\b(?:quel(?:le)?s?(?: autres?)?|laquelle|lesquel(?:le)?s|une|des|un) "
                               r"(decisions?|declarations?|documents?|textes?)\b|\b(laquelle|lesquel(?:le)?s)\b")
+_HAPPENS = r"(il se passe quoi|qu'est-ce qui se passe|qu'est ce qui se passe|que se passe-t-il|que se passe t il" \
+    r"|ca donne quoi|il arrive quoi|quelle est la suite|c'est quoi la suite|quelle est l'etape suivante)"
+_WHAT_FOLLOWS = re.compile(rf"\b(?:apres|une fois)\s+(?P<subject>[^?]+?),?\s*{_HAPPENS}"
+                           rf"|{_HAPPENS}\s+(?:apres|une fois)\s+(?P<later>[^?]+)")
+_NEXT_STEP = re.compile(r"\b(s'ensuit|ensuite|puis|apres quoi|enfin|a la suite|par la suite|ulterieurement)\b")
 _THIS_DOCUMENT = re.compile(r"\b(ce|cette) (texte|document|declaration|decision|communique|brochure)\b"
                             r"|\bc'(est|etait) (un|une) (texte|document|declaration|decision|communique) de qui\b")
 _CITING = re.compile(r"(quels? (documents?|textes?) (le |la |l')?(cite|citent|mentionne|mentionnent|evoque|evoquent"
@@ -285,6 +290,9 @@ class Router:
         current = self._about_current_document(turn, text, state)
         if current:
             return current
+        follows = self._what_follows(text, state)
+        if follows:
+            return follows
         positioned = self._at_position(turn, text, state)
         if positioned:
             return positioned
@@ -443,6 +451,24 @@ class Router:
         if doc is not None and question_type(text) is QuestionType.WHERE:
             return answers.document_place_reply(doc)
         return answers.document_reply(doc)
+
+    def _what_follows(self, text: str, state: DialogueState) -> Outcome | None:
+        """« Et après la demande, il se passe quoi ? »: the sentence the documents read next, once the passage
+        about that step is surely found."""
+        asked = _WHAT_FOLLOWS.search(fold(text))
+        if not asked:
+            return None
+        step = asked.group("subject") or asked.group("later")
+        ranked = self.ranker.rank(step, document_scope(step), QuestionType.WHAT, curated=False, near=state.passage,
+                                  conversation=state.conversation)
+        if not (ranked.candidate and ranked.candidate.sentence and ranked.coverage >= CONFIDENT):
+            return None
+        found = ranked.candidate.sentence
+        following = self.store.next_sentence(found.id)
+        if following is None or following.citation != found.citation or not _NEXT_STEP.search(fold(following.text)):
+            return None  # the next step of a process: told next in the same paragraph, as what follows
+        return self._say(answers.passage_reply(following, closest=False), state, Kind.PASSAGE, query=text,
+                         document=following.document_id)
 
     def _at_position(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
         """« Ils se félicitent de quoi tout au début ? », « et à la fin ? », « dans ce paragraphe »: that paragraph.

@@ -252,6 +252,22 @@ class KnowledgeStore:
     def sentence(self, sentence_id: int) -> SentenceInfo | None:
         return self._sentences.get(sentence_id)
 
+    def next_sentence(self, sentence_id: int) -> SentenceInfo | None:
+        """The sentence read right after this one: the next of its paragraph, else the first of the next paragraph."""
+        with self._session() as s:
+            row = s.get(Sentence, sentence_id)
+            if row is None:
+                return None
+            following = s.scalars(select(Sentence).where(Sentence.paragraph_id == row.paragraph_id,
+                                                         Sentence.position > row.position)
+                                  .order_by(Sentence.position)).first()
+            if following is None:
+                paragraph = s.scalars(select(Paragraph).where(Paragraph.document_id == row.paragraph.document_id,
+                                                              Paragraph.position > row.paragraph.position)
+                                      .order_by(Paragraph.position)).first()
+                following = paragraph.sentences[0] if paragraph and paragraph.sentences else None
+            return self._sentences.get(following.id) if following else None
+
     def sentences_matching(self, terms: list[str], limit: int = 40) -> list[SentenceInfo]:
         """Sentences holding any of ``terms`` (words or lemmas, prefix-matched), best bm25 first."""
         terms = [t for t in dict.fromkeys(terms) if re.fullmatch(r"[\w-]+", t)][:40]
