@@ -469,3 +469,18 @@ def test_what_follows_a_step_is_the_next_step_the_paragraph_tells(router: Router
 def test_what_happened_after_an_event_is_not_taken_from_the_next_sentence(router: Router) -> None:
     said, _ = ask(router, "que se passe-t-il après la réunion de Bruxelles ?")
     assert not said.startswith("D'après le texte : « Malgré")
+
+
+def test_the_partner_just_after_or_before_the_one_talked_about(router: Router) -> None:
+    replies = conversation(router, ("la Corée, partenaire depuis quand ?", "ask_partner"),
+                           ("et juste après elle ?", "follow_up"), ("et après elle ?", "follow_up"),
+                           ("en quelle année l'Égypte est-elle devenue partenaire ?", "ask_partner"),
+                           ("et avant elle ?", "follow_up"))
+    assert "Après la République de Corée (1994), la Thaïlande (2000) a suivi." in replies[1]
+    assert "Après la Thaïlande (2000), l'Afghanistan (2003) a suivi." in replies[2]
+    assert "fait partie des premiers partenaires méditerranéens" in replies[4] and "Jordanie" not in replies[4]
+
+
+def test_who_the_partners_were_in_a_year_lists_them_as_of_that_year(router: Router) -> None:
+    said, _ = ask(router, "en 2010 c'était qui les partenaires asiatiques ?", "list_partners")
+    assert "Mongolie" in said and "Australie" in said and "Aucun" not in said

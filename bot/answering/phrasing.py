@@ -205,6 +205,28 @@ def _listing(partners: list[PartnerInfo], with_years: bool) -> str:
     return join([_named(p) for p in partners])
 
 
+def neighbour_reply(partner: PartnerInfo, neighbours: list[PartnerInfo], after: bool,
+                    tied: list[PartnerInfo]) -> Reply:
+    """« Et juste après elle ? »: the partner(s) of the same group who joined next (or just before);
+    ``tied``: those who joined the same year."""
+    if not neighbours:
+        named = f"{capitalize(_named(partner))} ({_partner_year(partner)})"
+        none = f"aucun n'est venu {'après' if after else 'avant'}"
+        if tied:
+            edge = "plus récents" if after else "premiers"
+            return Reply(f"{named} fait partie des {edge} partenaires {partner.group}s, avec {_listing(tied, False)} "
+                         f": {none}.", (partner.citation,))
+        edge = "le plus récent" if after else "le premier"
+        return Reply(f"{named} est {edge} des partenaires {partner.group}s : {none}.", (partner.citation,))
+    listed = _listing(neighbours, with_years=True)
+    if after:
+        verb = "ont suivi" if len(neighbours) > 1 else "a suivi"
+        text = f"Après {_named(partner)} ({_partner_year(partner)}), {listed} {verb}."
+    else:
+        text = f"Avant {_named(partner)} ({_partner_year(partner)}), il y avait {listed}."
+    return Reply(text, (partner.citation, *(p.citation for p in neighbours)))
+
+
 def list_reply(store: KnowledgeStore, group: str | None, years: YearFilter) -> Reply:
     """Partners of a group and/or within a time filter."""
     partners = store.partners(group=group, before=years.before, after=years.after, in_year=years.in_year)

@@ -53,7 +53,7 @@ from bot.answering.structured_cues import (
     year_filter,
 )
 from bot.knowledge.normalize import fold, name_key
-from bot.knowledge.records import CountryMatch, DocumentInfo, ParagraphInfo
+from bot.knowledge.records import CountryMatch, DocumentInfo, ParagraphInfo, PartnerInfo
 from bot.knowledge.store import KnowledgeStore
 
 MAX_MESSAGE = 1000
@@ -200,6 +200,8 @@ _HAPPENS = r"(il se passe quoi|qu'est-ce qui se passe|qu'est ce qui se passe|que
 _WHAT_FOLLOWS = re.compile(rf"\b(?:apres|une fois)\s+(?P<subject>[^?]+?),?\s*{_HAPPENS}"
                            rf"|{_HAPPENS}\s+(?:apres|une fois)\s+(?P<later>[^?]+)")
 _NEXT_STEP = re.compile(r"\b(s'ensuit|ensuite|puis|apres quoi|enfin|a la suite|par la suite|ulterieurement)\b")
+_NEIGHBOUR = re.compile(r"\b(juste )?(?P<side>apres|avant) (elle|lui|ca|celle-ci|celui-ci|celle-la|celui-la)\b"
+                        r"|\b(le |la )?(?P<side2>suivant|suivante)\b")
 _THIS_DOCUMENT = re.compile(r"\b(ce|cette) (texte|document|declaration|decision|communique|brochure)\b"
                             r"|\bc'(est|etait) (un|une) (texte|document|declaration|decision|communique) de qui\b")
 _CITING = re.compile(r"(quels? (documents?|textes?) (le |la |l')?(cite|citent|mentionne|mentionnent|evoque|evoquent"
@@ -214,7 +216,7 @@ _DOCUMENTS_ORDER = re.compile(r"\b(documents?|textes?)\b.{0,40}\b(plus (recent|a
                               r"|ordre chronologique)|\b(plus (recent|ancien|vieux)|premier|dernier)\b.{0,30}"
                               r"\b(documents?|textes?)\b")
 _AS_OF = re.compile(r"\b(y avait|y a-t-il eu|etaient|comptait|existait|avait l'osce|a l'epoque|etait-il|etait-elle"
-                    r"|a-t-il ete|a-t-elle ete|ont-ils ete|etaient-ils)\b")
+                    r"|a-t-il ete|a-t-elle ete|ont-ils ete|etaient-ils|c'etai(en)?t (qui|quels?|lesquels))\b")
 _JOINED = re.compile(r"\b(rejoint|rejoignent|devenue?s? (un |une )?partenaires?|adhere|entree?s?|arrivee?s?|integre)\b"
                      r".{0,40}\ben \d{4}\b")
 _PREMISE = re.compile(r"\b(puisque|comme|vu que|etant donne que|sachant que|du moment que)\b.{0,60}"
@@ -589,6 +591,15 @@ class Router:
                              query=text)
         return self._say(answers.list_reply(self.store, group, years), state, Kind.LIST, group=group, query=text)
 
+    def _neighbours(self, partner: PartnerInfo, after: bool) -> list[PartnerInfo]:
+        """The partners of the same group who joined in the year just after (or before) this one."""
+        group = self.store.partners(group=partner.group)
+        years = sorted({p.since for p in group if (p.since > partner.since if after else p.since < partner.since)})
+        if not years:
+            return []
+        year = years[0] if after else years[-1]
+        return [p for p in group if p.since == year]
+
     def _structured_follow_up(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
         """« Et le Japon ? », « et les méditerranéens ? », « non, je voulais dire le Maroc »,
         « lequel ? », « et le plus ancien ? » after a structured answer."""
@@ -599,6 +610,16 @@ class Router:
         if label and state.document and not self._document(turn, text):
             doc = self.store.document(state.document)
             return self._say(answers.paragraph_reply(self.store, doc, label), state, Kind.PARAGRAPH)
+        neighbour = _NEIGHBOUR.search(folded)
+        if not countries and neighbour and state.country and state.kind in _PARTNER_KINDS | {Kind.ORDER}:
+            match = self.store.find_country(state.country)
+            if match and match.partner and match.partner.status == "partner":
+                after = (neighbour.group("side") or neighbour.group("side2")) != "avant"
+                near = self._neighbours(match.partner, after)
+                tied = [p for p in self.store.partners(group=match.partner.group)
+                        if p.since == match.partner.since and p.id != match.partner.id]
+                return self._say(answers.neighbour_reply(match.partner, near, after, tied), state, Kind.ORDER,
+                                 country=near[0].name if near else state.country)
         if not countries and state.kind in _PARTNER_KINDS | {Kind.COMPARE} and _OF_THE_TWO.search(folded):
             named = self.store.countries_in_text(state.query or "")
             if len(named) >= 2:
