@@ -326,8 +326,9 @@ class Ranker:
         rival = next((item for item in scored[1:]
                       if where.isdisjoint((c.document_id, c.paragraph) for c in item[3].citations)), None)
         margin = score - rival[0] if rival and rival[1] >= CLOSEST else 1.0
-        if cand.summary and kind is QuestionType.DEFINITION:
-            margin = 1.0  # « qu'est-ce que le Fonds ? »: the overview is the answer, whatever else mentions it
+        if cand.summary and kind is QuestionType.DEFINITION and \
+                all(any(not self.matches(f).isdisjoint(cand.terms) for f in t.forms) for t in terms):
+            margin = 1.0  # « qu'est-ce que le Fonds ? »: the overview that names it is the answer
         missing_share = sum(weights[t] for t in missing) / total
         return Ranked(cand, coverage, type_ok, tuple(terms), missing, margin=margin, missing_share=missing_share)
 
