@@ -484,3 +484,9 @@ def test_the_partner_just_after_or_before_the_one_talked_about(router: Router) -
 def test_who_the_partners_were_in_a_year_lists_them_as_of_that_year(router: Router) -> None:
     said, _ = ask(router, "en 2010 c'était qui les partenaires asiatiques ?", "list_partners")
     assert "Mongolie" in said and "Australie" in said and "Aucun" not in said
+
+
+def test_a_group_listed_can_be_asked_again_in_chronological_order(router: Router) -> None:
+    replies = conversation(router, ("les partenaires asiatiques c'est lesquels ?", "list_partners"),
+                           ("tu peux me les classer du plus ancien au plus récent ?", "partner_order"))
+    assert replies[1].startswith("Dans l'ordre chronologique : le Japon (1992)") and "Algérie" not in replies[1]

@@ -42,6 +42,7 @@ from bot.answering.structured_cues import (
     asks_comparison,
     asks_membership,
     asks_participating_states,
+    asks_sorted,
     asks_when,
     compared_subjects,
     group_in,
@@ -390,6 +391,10 @@ class Router:
         countries = self.countries(turn, text)
         if not countries and state.country and refers_back(text) and _PARTNER_CUE.search(folded):
             countries = [m for m in [self.store.find_country(state.country)] if m]
+        if not countries and asks_sorted(text) and (state.kind in _GROUP_KINDS or group):
+            chosen = group or state.group  # « tu peux me les ranger du plus ancien au plus récent ? »
+            return self._say(answers.order_reply(self.store, chosen, "all"), state, Kind.ORDER, group=chosen,
+                             query=text)
         if countries and _PREMISE.search(folded):
             return self._say_all([answers.premise_membership_reply(m, self.store.count("participating_states"))
                                   for m in countries[:2]], state, Kind.PARTNER_MEMBER, country=countries[0].name)

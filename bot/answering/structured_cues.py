@@ -69,9 +69,21 @@ def year_filter(text: str) -> YearFilter:
     return YearFilter(in_year=year)
 
 
+_SORTED = re.compile(r"\bdu plus (ancien|vieux|recent|nouveau) au plus (ancien|vieux|recent|nouveau)\b"
+                     r"|\b(ranger|range|ranges|classer|classe-les|classes|trier|trie-les|tries|ordonner)\b"
+                     r"|\bordre chronologique\b")
+
+
+def asks_sorted(text: str) -> bool:
+    """« tu peux me les ranger du plus ancien au plus récent ? »: the whole list in order, not its first or last."""
+    return bool(_SORTED.search(fold(text)))
+
+
 def order_in(text: str) -> str:
     """``first``, ``last`` or ``all`` (chronological list)."""
     folded = fold(text)
+    if asks_sorted(folded):
+        return "all"
     if re.search(r"\b(dernier|derniere|plus recent|plus recemment|plus tard|nouveau|nouvelle|recent)", folded):
         return "last"
     if re.search(r"\b(premier|premiere|plus ancien|plus ancienne|plus vieux|plus vieille|plus tot|d'abord|en premier"
