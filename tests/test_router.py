@@ -490,3 +490,18 @@ def test_a_group_listed_can_be_asked_again_in_chronological_order(router: Router
     replies = conversation(router, ("les partenaires asiatiques c'est lesquels ?", "list_partners"),
                            ("tu peux me les classer du plus ancien au plus récent ?", "partner_order"))
     assert replies[1].startswith("Dans l'ordre chronologique : le Japon (1992)") and "Algérie" not in replies[1]
+
+
+@pytest.mark.parametrize(("question", "absent", "place"), [
+    ("le secrétariat de l'OSCE, c'est à Genève ?", "Genève", "Vienne"),
+    ("les groupes de contact se réunissent à Paris, non ?", "Paris", "Vienne"),
+])
+def test_a_place_no_document_names_is_said_so_with_where_the_documents_put_it(
+        router: Router, question: str, absent: str, place: str) -> None:
+    said, _ = ask(router, question)
+    assert said.startswith(f"Les documents ne mentionnent pas « {absent} »") and place in said
+
+
+def test_a_manner_is_not_taken_for_a_place(router: Router) -> None:
+    said, _ = ask(router, "la conférence asiatique de 2020, elle s'est faite en présentiel ?")
+    assert "Présentiel" not in said

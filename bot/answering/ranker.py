@@ -205,6 +205,10 @@ class Ranker:
         total = sum(weights.values()) or 1.0
         return sum(w for t, w in weights.items() if t.word in words) / total
 
+    def known(self, word: str) -> bool:
+        """Whether a sentence or a curated answer uses this very word: a place is known by its exact name."""
+        return word in self._postings or word in self._known
+
     @property
     def unknown_weight(self) -> float:
         """Above this weight a term is in no sentence at all."""

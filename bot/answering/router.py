@@ -53,6 +53,7 @@ from bot.answering.structured_cues import (
     without_position,
     year_filter,
 )
+from bot.knowledge.lemmas import STOP
 from bot.knowledge.normalize import fold, name_key
 from bot.knowledge.records import CountryMatch, DocumentInfo, ParagraphInfo, PartnerInfo
 from bot.knowledge.store import KnowledgeStore
@@ -201,6 +202,12 @@ _HAPPENS = r"(il se passe quoi|qu'est-ce qui se passe|qu'est ce qui se passe|que
 _WHAT_FOLLOWS = re.compile(rf"\b(?:apres|une fois)\s+(?P<subject>[^?]+?),?\s*{_HAPPENS}"
                            rf"|{_HAPPENS}\s+(?:apres|une fois)\s+(?P<later>[^?]+)")
 _NEXT_STEP = re.compile(r"\b(s'ensuit|ensuite|puis|apres quoi|enfin|a la suite|par la suite|ulterieurement)\b")
+_PLACE_CLAIM = re.compile(r"^(?P<subject>[^?]+?),?\s+(c'est|c'etait\s+)?"
+                          r"(?P<verb>est|sont|etait|se trouve|se situe|siege|se tient|se tenait|se reunit|se reunissent"
+                          r"|a eu lieu|avait lieu|)\s*a\s+(?P<place>[a-z][a-z-]{2,20}( [a-z][a-z-]{2,20})?)"
+                          r"\s*(,?\s*(non|c'est ca|c'est bien ca|hein|vrai))?\s*\?*\s*$")
+_QUESTION_WORD = re.compile(r"\b(quoi|qui|quel|quelle|quels|quelles|quand|comment|combien|pourquoi|ou|lequel"
+                            r"|laquelle)\b")
 _NEIGHBOUR = re.compile(r"\b(juste )?(?P<side>apres|avant) (elle|lui|ca|celle-ci|celui-ci|celle-la|celui-la)\b"
                         r"|\b(le |la )?(?P<side2>suivant|suivante)\b")
 _THIS_DOCUMENT = re.compile(r"\b(ce|cette) (texte|document|declaration|decision|communique|brochure)\b"
@@ -293,7 +300,7 @@ class Router:
         current = self._about_current_document(turn, text, state)
         if current:
             return current
-        follows = self._what_follows(text, state)
+        follows = self._what_follows(text, state) or self._place_claim(text, state)
         if follows:
             return follows
         positioned = self._at_position(turn, text, state)
@@ -458,6 +465,23 @@ class Router:
         if doc is not None and question_type(text) is QuestionType.WHERE:
             return answers.document_place_reply(doc)
         return answers.document_reply(doc)
+
+    def _place_claim(self, text: str, state: DialogueState) -> Outcome | None:
+        """« Le secrétariat de l'OSCE, c'est à Genève ? », a place no document names: where the documents put it,
+        after saying they do not name that place."""
+        folded = fold(text)
+        claim = _PLACE_CLAIM.search(folded)
+        if not claim or _QUESTION_WORD.search(folded) or any(w in STOP for w in claim.group("place").split()) or \
+                any(self.ranker.known(w) for w in claim.group("place").split() if len(w) > 3):
+            return None
+        question = f"où {claim.group('verb') or 'se trouve'} {claim.group('subject')} ?"
+        ranked = self.ranker.rank(question, document_scope(question), QuestionType.WHERE,
+                                  conversation=state.conversation)
+        if not ranked.confident or not re.search(r"\b(à|en|\d{4}) [A-ZÉ][a-zé]+", ranked.candidate.text):
+            return None  # the answer must itself name a place
+        outcome = self._passage(ranked, state, text, closest=False)
+        place = text.strip(" ?")[claim.start("place"):claim.end("place")] or claim.group("place")
+        return replace(outcome, replies=(answers.with_absent_names(outcome.replies[0], [place]),))
 
     def _what_follows(self, text: str, state: DialogueState) -> Outcome | None:
         """« Et après la demande, il se passe quoi ? »: the sentence the documents read next, once the passage
