@@ -150,3 +150,11 @@ def test_the_next_sentence_is_read_in_its_paragraph_then_in_the_next(store: Know
     last = max((s for s in store.sentences() if s.citation == first.citation), key=lambda s: s.start)
     after = store.next_sentence(last.id)
     assert after is not None and after.citation != first.citation and after.document_id == "brochure"
+
+
+def test_neighbours_are_the_partners_of_the_same_group_in_the_next_or_previous_year(store: KnowledgeStore) -> None:
+    korea = store.find_country("Corée").partner
+    assert [p.name for p in store.neighbours(korea)] == ["Thaïlande"]
+    assert [p.name for p in store.neighbours(korea, after=False)] == ["Japon"]
+    jordan = store.find_country("Jordanie").partner
+    assert len(store.neighbours(jordan, after=False)) == 5 and store.neighbours(jordan) == []

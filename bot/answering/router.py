@@ -55,7 +55,7 @@ from bot.answering.structured_cues import (
 )
 from bot.knowledge.lemmas import STOP
 from bot.knowledge.normalize import fold, name_key
-from bot.knowledge.records import CountryMatch, DocumentInfo, ParagraphInfo, PartnerInfo
+from bot.knowledge.records import CountryMatch, DocumentInfo, ParagraphInfo
 from bot.knowledge.store import KnowledgeStore
 
 MAX_MESSAGE = 1000
@@ -174,6 +174,8 @@ def core_question(text: str) -> str:
     end = polite.start() if polite and polite.start() > start else len(text)
     core = text[start:end].strip(" ,.;")
     return core if len(core.split()) >= 3 else text
+
+
 _HELLO = re.compile(r"(bonjour|bonsoir|salut|coucou|hello|hey|bjr|slt|cc)\b")
 _ROBOT = re.compile(r"\b(robot|bot|humain|machine|ia|personne|vrai|programme|chatbot|intelligence)\b")
 _HOW_ARE_YOU = re.compile(r"\b(ca va|tu vas bien|vous allez bien|comment vas|comment allez|la forme)\b")
@@ -480,7 +482,7 @@ class Router:
         if not ranked.confident or not re.search(r"\b(à|en|\d{4}) [A-ZÉ][a-zé]+", ranked.candidate.text):
             return None  # the answer must itself name a place
         outcome = self._passage(ranked, state, text, closest=False)
-        place = text.strip(" ?")[claim.start("place"):claim.end("place")] or claim.group("place")
+        place = " ".join(w for w in re.findall(r"[\w-]+", text) if fold(w) in claim.group("place").split())
         return replace(outcome, replies=(answers.with_absent_names(outcome.replies[0], [place]),))
 
     def _what_follows(self, text: str, state: DialogueState) -> Outcome | None:
@@ -620,15 +622,6 @@ class Router:
                              query=text)
         return self._say(answers.list_reply(self.store, group, years), state, Kind.LIST, group=group, query=text)
 
-    def _neighbours(self, partner: PartnerInfo, after: bool) -> list[PartnerInfo]:
-        """The partners of the same group who joined in the year just after (or before) this one."""
-        group = self.store.partners(group=partner.group)
-        years = sorted({p.since for p in group if (p.since > partner.since if after else p.since < partner.since)})
-        if not years:
-            return []
-        year = years[0] if after else years[-1]
-        return [p for p in group if p.since == year]
-
     def _structured_follow_up(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
         """« Et le Japon ? », « et les méditerranéens ? », « non, je voulais dire le Maroc »,
         « lequel ? », « et le plus ancien ? » after a structured answer."""
@@ -644,7 +637,7 @@ class Router:
             match = self.store.find_country(state.country)
             if match and match.partner and match.partner.status == "partner":
                 after = (neighbour.group("side") or neighbour.group("side2")) != "avant"
-                near = self._neighbours(match.partner, after)
+                near = self.store.neighbours(match.partner, after)
                 tied = [p for p in self.store.partners(group=match.partner.group)
                         if p.since == match.partner.since and p.id != match.partner.id]
                 return self._say(answers.neighbour_reply(match.partner, near, after, tied), state, Kind.ORDER,

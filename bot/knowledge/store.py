@@ -136,6 +136,14 @@ class KnowledgeStore:
         with self._session() as s:
             return [_partner_info(p) for p in s.scalars(query)]
 
+    def neighbours(self, partner: PartnerInfo, after: bool = True) -> list[PartnerInfo]:
+        """The partners of the same group who joined in the year just after (or just before) this one."""
+        if after:
+            later = self.partners(group=partner.group, after=partner.since)
+            return [p for p in later if p.since == later[0].since] if later else []
+        earlier = self.partners(group=partner.group, before=partner.since)
+        return [p for p in earlier if p.since == earlier[-1].since] if earlier else []
+
     def count(self, key: str) -> CountFact:
         """An evidenced count: ``méditerranéen``, ``asiatique`` or ``participating_states``."""
         with self._session() as s:
