@@ -127,3 +127,8 @@ def test_one_word_shared_with_a_question_asked_about_something_else_lends_no_cre
     question = "la décision 5/11 demande quoi au secrétaire général ?"
     ranked = ranker.rank(question, document_scope(question))
     assert ranked.candidate.text.startswith("Charge le Secrétaire général")
+
+
+def test_about_something_is_not_a_subject_word_but_subjects_are() -> None:
+    assert "sujet" not in [t.word for t in key_terms("qu'ont-ils décidé au sujet de l'Afghanistan ?")]
+    assert "sujets" in [t.word for t in key_terms("quels sujets intéressent les partenaires asiatiques ?")]
