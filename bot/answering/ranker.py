@@ -143,7 +143,7 @@ class Ranker:
             asks = []
             for ask in sentence.asks:
                 scope = document_scope(ask.text)
-                naming = set(words(fold(ask.text))) - set(words(scope.rest)) if scope.document_id else set()
+                naming = set(words(ask.text)) - set(words(scope.rest)) if scope.document_id else set()
                 asks.append(frozenset(w for w in ask.terms if w not in FILLER and w not in naming
                                       and not w.isdigit()))
             out[sentence.id] = tuple(asks)
@@ -207,7 +207,11 @@ class Ranker:
 
     def known(self, word: str) -> bool:
         """Whether a sentence or a curated answer uses this very word: a place is known by its exact name."""
-        return word in self._postings or word in self._known
+        return word in self._known_words
+
+    @cached_property
+    def _known_words(self) -> frozenset[str]:
+        return frozenset(self._known)
 
     @property
     def unknown_weight(self) -> float:
@@ -300,6 +304,7 @@ class Ranker:
               kind: QuestionType, topic: str | None, near: tuple[str, str] | None = None,
               conversation: str | None = None) -> Ranked:
         total = sum(weights.values())
+        reach = {t: frozenset().union(*(self.matches(f) for f in t.matchable)) for t in terms}
         scored: list[tuple[float, float, bool, Candidate, tuple[Term, ...]]] = []
         seen: set[tuple[str, int | None]] = set()
         for cand in pool:
@@ -307,7 +312,7 @@ class Ranker:
             if key in seen:
                 continue
             seen.add(key)
-            credit = self._asked_credit(terms, cand, {t: self._credit(t, cand) for t in terms})
+            credit = self._asked_credit(reach, cand, {t: self._credit(t, cand) for t in terms})
             coverage = sum(weights[t] * credit[t] for t in terms) / total
             type_ok = satisfies(kind, cand.text)
             score = coverage + (SCOPE_BONUS if scope.document_id in cand.documents else 0.0)
@@ -336,14 +341,15 @@ class Ranker:
         missing_share = sum(weights[t] for t in missing) / total
         return Ranked(cand, coverage, type_ok, tuple(terms), missing, margin=margin, missing_share=missing_share)
 
-    def _asked_credit(self, terms: list[Term], cand: Candidate, credit: dict[Term, float]) -> dict[Term, float]:
+    @staticmethod
+    def _asked_credit(reach: dict[Term, frozenset[str]], cand: Candidate,
+                      credit: dict[Term, float]) -> dict[Term, float]:
         """Credit for the terms a question users ask for the candidate holds together with another of this
-        question's terms: one shared word alone (« demande ») says little about which sentence is meant."""
-        if not cand.asks:
-            return credit
-        needed = min(2, len(terms))
+        question's terms: one shared word alone (« demande ») says little about which sentence is meant.
+        ``reach``: the corpus words each term of the question matches."""
+        needed = min(2, len(reach))
         for ask in cand.asks:
-            held = [t for t in terms if any(not self.matches(f).isdisjoint(ask) for f in t.matchable)]
+            held = [t for t, matched in reach.items() if not matched.isdisjoint(ask)]
             if len(held) >= needed:
                 for t in held:
                     credit[t] = max(credit[t], ASKED_CREDIT)

@@ -211,7 +211,7 @@ _PLACE_CLAIM = re.compile(r"^(?P<subject>[^?]+?),?\s+(c'est|c'etait\s+)?"
 _QUESTION_WORD = re.compile(r"\b(quoi|qui|quel|quelle|quels|quelles|quand|comment|combien|pourquoi|ou|lequel"
                             r"|laquelle)\b")
 _NEIGHBOUR = re.compile(r"\b(juste )?(?P<side>apres|avant) (elle|lui|ca|celle-ci|celui-ci|celle-la|celui-la)\b"
-                        r"|\b(le |la )?(?P<side2>suivant|suivante)\b")
+                        r"|\b(le |la )?(suivant|suivante)\b")
 _THIS_DOCUMENT = re.compile(r"\b(ce|cette) (texte|document|declaration|decision|communique|brochure)\b"
                             r"|\bc'(est|etait) (un|une) (texte|document|declaration|decision|communique) de qui\b")
 _CITING = re.compile(r"(quels? (documents?|textes?) (le |la |l')?(cite|citent|mentionne|mentionnent|evoque|evoquent"
@@ -284,7 +284,7 @@ class Router:
             return Outcome((), state, "utter_bot_challenge")
         if turn.intent in SMALL_TALK and not self._is_question(text) and not _asks_a_fact(text, state, turn.intent):
             greeting = "utter_how_are_you" if _HOW_ARE_YOU.search(fold(text)) else SMALL_TALK[turn.intent]
-            if turn.intent == "bot_challenge" and _HELLO.match(fold(text)) and not _ROBOT.search(fold(text)):
+            if turn.intent == "bot_challenge" and _HELLO.match(fold(text)):
                 greeting = "utter_greet"  # « coucou, t'es là ? » checks someone answers, not what it is
             return Outcome((), state, greeting)
         small_talk = _small_talk(text)
@@ -473,8 +473,8 @@ class Router:
         after saying they do not name that place."""
         folded = fold(text)
         claim = _PLACE_CLAIM.search(folded)
-        if not claim or _QUESTION_WORD.search(folded) or any(w in STOP for w in claim.group("place").split()) or \
-                any(self.ranker.known(w) for w in claim.group("place").split() if len(w) > 3):
+        if not claim or _QUESTION_WORD.search(folded) or \
+                any(w in STOP or (len(w) > 3 and self.ranker.known(w)) for w in claim.group("place").split()):
             return None
         question = f"où {claim.group('verb') or 'se trouve'} {claim.group('subject')} ?"
         ranked = self.ranker.rank(question, document_scope(question), QuestionType.WHERE,
@@ -636,7 +636,7 @@ class Router:
         if not countries and neighbour and state.country and state.kind in _PARTNER_KINDS | {Kind.ORDER}:
             match = self.store.find_country(state.country)
             if match and match.partner and match.partner.status == "partner":
-                after = (neighbour.group("side") or neighbour.group("side2")) != "avant"
+                after = neighbour.group("side") != "avant"  # « le suivant » has no side: after
                 near = self.store.neighbours(match.partner, after)
                 tied = [p for p in self.store.partners(group=match.partner.group)
                         if p.since == match.partner.since and p.id != match.partner.id]
@@ -778,7 +778,7 @@ class Router:
             clauses = [c.strip() for c in re.split(r"(?<=[.;])\s+", cand.text) if len(set(years_in(c))) == 1]
             if len(clauses) != 1 and len(set(years_in(cand.text))) != 1:
                 return None
-            clause = clauses[0] if clauses else cand.text
+            clause = clauses[0]
             dated.append(answers.DatedSubject(subject, years_in(clause)[0], clause.rstrip(" .;"),
                                               cand.citations))
         newest = order_in(text) == "last"
