@@ -505,3 +505,9 @@ def test_a_place_no_document_names_is_said_so_with_where_the_documents_put_it(
 def test_a_manner_is_not_taken_for_a_place(router: Router) -> None:
     said, _ = ask(router, "la conférence asiatique de 2020, elle s'est faite en présentiel ?")
     assert "Présentiel" not in said
+
+
+def test_a_compared_subject_typed_with_a_capital_reads_inside_the_sentence(router: Router) -> None:
+    said, _ = ask(router, "Le groupe de contact méditerranéen ou l'asiatique, lequel est le plus ancien ?")
+    assert said.startswith("D'après les documents : le groupe de contact méditerranéen :")
+    assert "donc le groupe de contact méditerranéen (1994)" in said

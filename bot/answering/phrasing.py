@@ -593,11 +593,17 @@ class DatedSubject:
 def dates_compared_reply(first: DatedSubject, second: DatedSubject, newest: bool) -> Reply:
     """« Le groupe de contact méditerranéen ou l'asiatique, lequel est le plus ancien ? »: each date, as the
     documents give it, then the answer."""
-    said = f"D'après les documents : {first.name} : « {first.clause} » ; {second.name} : « {second.clause} »."
+    said = (f"D'après les documents : {_mid_sentence(first.name)} : « {first.clause} » ; "
+            f"{_mid_sentence(second.name)} : « {second.clause} ».")
     cited = first.citations + second.citations
     if first.year == second.year:
         return Reply(f"{said} Les deux datent de {first.year}.", cited)
     older, newer = sorted((first, second), key=lambda s: s.year)
     chosen = newer if newest else older
     word = "récent" if newest else "ancien"
-    return Reply(f"{said} Le plus {word} est donc {chosen.name} ({chosen.year}).", cited)
+    return Reply(f"{said} Le plus {word} est donc {_mid_sentence(chosen.name)} ({chosen.year}).", cited)
+
+
+def _mid_sentence(name: str) -> str:
+    """« Le groupe de contact … » as typed at the start of a question, inside a sentence: « le groupe … »."""
+    return re.sub(r"^(Le|La|Les|L')(?=[\s'])", lambda m: m.group(1).lower(), name)
