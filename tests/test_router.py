@@ -511,3 +511,35 @@ def test_a_compared_subject_typed_with_a_capital_reads_inside_the_sentence(route
     said, _ = ask(router, "Le groupe de contact méditerranéen ou l'asiatique, lequel est le plus ancien ?")
     assert said.startswith("D'après les documents : le groupe de contact méditerranéen :")
     assert "donc le groupe de contact méditerranéen (1994)" in said
+
+
+def test_a_pronoun_question_is_answered_from_the_paragraph_just_quoted(router: Router) -> None:
+    replies = conversation(router, ("que dit le dernier paragraphe de la déclaration ministérielle de 2007 ?", None),
+                           ("il rappelle quoi comme décision du conseil permanent ?", None),
+                           ("et elle est de quelle date ?", None))
+    assert replies[0].startswith("Voici le paragraphe 15 de la Déclaration ministérielle de Madrid")
+    assert "Décision No 430" in replies[1] and "§ 15" in replies[1]
+    assert "2001" in replies[2]
+
+
+def test_a_pronoun_question_with_a_paragraph_of_its_own_is_not_taken_from_the_last_one(router: Router) -> None:
+    replies = conversation(router, ("le paragraphe 6 de la décision 5/11, il charge qui ?", "ask_paragraph"),
+                           ("et le conseil permanent, il doit faire quoi au paragraphe 7 ?", None))
+    assert "§ 7" in replies[1] or "paragraphe 7" in replies[1]
+
+
+def test_a_bare_number_after_a_paragraph_is_the_paragraph_of_that_number(router: Router) -> None:
+    replies = conversation(router, ("que dit le paragraphe 1 de la décision 5/11 ?", "ask_paragraph"),
+                           ("et le 3 ?", None), ("puis le 8 de cette décision ?", None))
+    assert replies[1].startswith("Voici le paragraphe 3 de la Décision No 5/11")
+    assert replies[2].startswith("Voici le paragraphe 8 de la Décision No 5/11")
+
+
+@pytest.mark.parametrize(("named", "document"), [
+    ("selon la déclaration ministérielle de 2007", "madrid-2007"),
+    ("dans la déclaration sur les partenaires de l'OSCE pour la coopération", "madrid-2007"),
+    ("d'après la décision du Conseil ministériel de 2011", "mc-dec-5-11"),
+    ("selon la déclaration sur les partenaires asiatiques", "asian-declaration-2020"),
+])
+def test_the_documents_are_known_by_their_year_and_title(named: str, document: str) -> None:
+    assert document_scope(f"{named}, que faut-il retenir ?").document_id == document

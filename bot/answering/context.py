@@ -175,6 +175,17 @@ def refers_back(text: str) -> bool:
     return match.group(0) not in ("il", "elle", "ils", "elles") or not key_terms(folded[:match.start()])
 
 
+def has_pronoun_subject(text: str) -> bool:
+    """« il forme qui ? », « qui s'était réuni là-bas ? »: a subject the turn does not name."""
+    folded = _IMPERSONAL.sub(" ", fold(text))
+    match = _BACK_PRONOUN.search(folded)
+    return match is not None and not _OTHER.search(folded)
+
+
+_BACK_PRONOUN = re.compile(r"\b(il|elle|ils|elles|celui-ci|celle-ci|ce dernier|cette derniere|la-bas|y)\b")
+_OTHER = re.compile(r"\bautres?\b|\bencore\b|\baussi\b")
+
+
 def refers_to_place(text: str) -> bool:
     """« là-bas », « dans ce pays »: the last country named."""
     return bool(_PLACE_BACK.search(fold(text)))

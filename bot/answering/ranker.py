@@ -280,6 +280,19 @@ class Ranker:
         focus_missing = tuple(t for t in ranked.missing if focused & set(t.forms))
         return replace(ranked, ignored=tuple(ignored), focus_missing=focus_missing)
 
+    def rank_in_paragraph(self, question: str, passage: str, kind: QuestionType | None = None) -> Ranked:
+        """The best sentence of one paragraph (« document|paragraph »): for a turn whose subject is a pronoun
+        standing for what the last answer quoted (« il forme qui ? »), the answer is likeliest there."""
+        place = _place(passage)
+        terms = [Term(tuple(dict.fromkeys(self.correct(f) for f in t.forms)), t.synonyms)
+                 for t in key_terms(question)]
+        if not terms or place is None:
+            return Ranked(None, 0.0, False, tuple(terms), tuple(terms))
+        pool = [self._sentence_candidate(s) for s in self._sentences
+                if (s.document_id, s.citation.paragraph) == place]
+        return self._best(terms, self.term_weights(terms), pool, Scope(None, question),
+                          kind or question_type(question), None)
+
     def _rank_terms(self, terms: list[Term], weights: dict[Term, float], scope: Scope, kind: QuestionType,
                     curated: bool, topic: str | None, near: tuple[str, str] | None = None,
                     conversation: str | None = None) -> Ranked:

@@ -19,6 +19,7 @@ from bot.answering.context import (
     asks_for_quote,
     borrow,
     changes_year,
+    has_pronoun_subject,
     is_elliptical,
     refers_back,
     refers_to_place,
@@ -49,6 +50,7 @@ from bot.answering.structured_cues import (
     is_bare_subject,
     order_in,
     paragraph_number,
+    paragraph_number_alone,
     position_in,
     without_position,
     year_filter,
@@ -308,6 +310,9 @@ class Router:
         positioned = self._at_position(turn, text, state)
         if positioned:
             return positioned
+        within = self._within_last_answer(turn, text, state)
+        if within:
+            return within
         if state.query and is_elliptical(text) and not self._starts_afresh(turn, text, state):
             outcome = self._follow_up(turn, text, state)
             if outcome.state.query == text or (outcome.state.query and (self._names_subject(turn, text)
@@ -323,6 +328,26 @@ class Router:
         if outcome.state.query == text:
             return replace(outcome, state=outcome.state.after(topic=text))
         return outcome
+
+    def _within_last_answer(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
+        """« il forme qui ? », « elle rencontre les partenaires à quelle occasion ? »: a pronoun stands for the
+        subject of the passage just quoted, so the paragraph it comes from is searched first."""
+        if state.kind not in (Kind.PASSAGE, Kind.CLOSEST, Kind.PARAGRAPH) or not state.passage or \
+                not has_pronoun_subject(text) or document_scope(text).document_id or \
+                self.countries(turn, text) or group_in(turn.entity("group"), text) or _paragraph(turn, text) or \
+                re.search(r"(\b(au|le|du|paragraphe|point|alinea)\s*|§\s*)\d{1,2}\b", fold(text)):
+            return None  # a subject, a document or a paragraph (« il doit faire quoi au 7 ? ») of its own
+        ranked = self.ranker.rank_in_paragraph(text, state.passage, question_type(text))
+        if not ranked.confident or not counts_what_is_asked(text, ranked.candidate.text):
+            return None
+        anywhere = self.ranker.rank(text, document_scope(text), question_type(text), near=state.passage)
+        if anywhere.confident and anywhere.coverage > ranked.coverage:
+            return None  # the question alone finds a better answer elsewhere: the usual path says it
+        if anywhere.confident and state.passage in {f"{c.document_id}|{c.paragraph}"
+                                                    for c in anywhere.candidate.citations}:
+            ranked = anywhere  # the same paragraph, the sentence the whole ranking prefers
+        outcome = self._passage(ranked, state, text, closest=False)
+        return replace(outcome, state=outcome.state.after(topic=state.topic or text))
 
     def _follow_up(self, turn: Turn, text: str, state: DialogueState) -> Outcome:
         """A turn that needs the previous question (« pourquoi ? », « et le Japon ? », « il sert à quoi ? »)."""
@@ -532,7 +557,7 @@ class Router:
         if doc is None:
             return None
         return self._say(answers.paragraph_reply(self.store, doc, found.citation.paragraph), state, Kind.PARAGRAPH,
-                         document=doc.id, query=text)
+                         document=doc.id, query=text, topic=text)
 
     def _end_paragraph(self, document: str, position: str) -> ParagraphInfo | None:
         """A document's first paragraph, or its last one that is a sentence (not a contact block)."""
@@ -628,7 +653,7 @@ class Router:
         countries = self.countries(turn, text)
         group = group_in(turn.entity("group"), text)
         folded = fold(text)
-        label = _paragraph(turn, text)
+        label = _paragraph(turn, text) or (paragraph_number_alone(text) if state.passage else None)
         if label and state.document and not self._document(turn, text):
             doc = self.store.document(state.document)
             return self._say(answers.paragraph_reply(self.store, doc, label), state, Kind.PARAGRAPH)

@@ -111,6 +111,17 @@ def paragraph_number(text: str) -> str | None:
     return ordinal.group(1) if ordinal else None
 
 
+_NUMBER_ALONE = re.compile(r"^(?:(?:et|puis|alors|ok|bon|et pour)\s+)*(?:le|au|du)\s+(\d{1,2})"
+                           r"(?:\s+(?:de|dans)\s+(?:cette|ce|la|le)\s+(?:meme\s+)?(?:decision|declaration|texte"
+                           r"|document|brochure|communique))?\s*[?!.]*$")
+
+
+def paragraph_number_alone(text: str) -> str | None:
+    """« et le 2 ? », « et le 7 de cette même décision ? »: a paragraph number, once a paragraph was quoted."""
+    match = _NUMBER_ALONE.match(fold(text).strip())
+    return match.group(1) if match else None
+
+
 _POSITIONS = {
     "this": re.compile(r"\b(ce paragraphe|ce meme paragraphe|meme paragraphe|ce passage|cet alinea)\b"),
     "first": re.compile(r"\b(tout au debut|au tout debut|(les )?(premieres|1eres) lignes"
