@@ -543,3 +543,13 @@ def test_a_bare_number_after_a_paragraph_is_the_paragraph_of_that_number(router:
 ])
 def test_the_documents_are_known_by_their_year_and_title(named: str, document: str) -> None:
     assert document_scope(f"{named}, que faut-il retenir ?").document_id == document
+
+
+@pytest.mark.parametrize(("question", "title"), [
+    ("quel est le titre exact de la déclaration ministérielle de 2007 ?", "Déclaration ministérielle de Madrid"),
+    ("la déclaration de 2020 sur l'Asie, c'est quoi son intitulé ?",
+     "Déclaration sur la coopération avec les partenaires asiatiques"),
+])
+def test_a_document_asked_for_by_its_title_is_presented(router: Router, question: str, title: str) -> None:
+    said = ask(router, question, "ask_document")[0]
+    assert said.startswith(f"Il s'agit de la {title}")

@@ -106,7 +106,8 @@ _FOLLOW_LEAD = re.compile(r"^((et|mais|ok|d'accord|bon|alors|non|ah|oui|pardon|d
 _CORRECTION = re.compile(r"\b(je voulais dire|je parlais de|je pensais a|plutot|je me suis trompe|pas \w+ mais)\b")
 _REFERS_BACK = re.compile(r"\b(il|elle|ils|elles|la-bas|cette reunion|ce pays|ce texte|ce document|ce fonds"
                           r"|ce dernier|cette derniere)\b"
-                          r"|\b(la|cette) (decision|declaration)\b(?! (no|n°|de|du|sur|\d))"
+                          r"|\b(la|cette) (decision|declaration)\b"
+                          r"(?! (no|n°|numero|de|du|sur|ministerielle|commemorative|\d))"
                           r"|\b(le|ce) communique\b(?! de presse)")
 _PRONOUN_SUBJECT = re.compile(r"\b(il|elle|ils|elles|ca|cela|celui-ci|celle-ci|ce dernier|cette derniere|y)\b"
                               r"|\b(qui|on|je|tu|nous|vous|ne|n'|ca|cela) ?(le|la|les|l')\b"

@@ -194,7 +194,8 @@ _DOCUMENT_ABOUT = re.compile(r"(de quoi (parle|traite)|c'est quoi|qu'est-ce que|
                              r"|remonte a (quand|quelle annee)"
                              r"|(publiee?|parue?|sortie?|emise?) (quand|en quelle annee|de quand|ou)|que dit|presente"
                              r"|qui (s'exprime|parle|l'a (adoptee?|prise?|redigee?|ecrite?|publiee?))|quel organe"
-                             r"|quelle instance)")
+                             r"|quelle instance|titre|intitule|(elle|il) s'appelle|nom (complet|exact|officiel)"
+                             r"|qui parle dedans)")
 _DOCUMENT_WORDS = word_list("document_about")
 _CITES = re.compile(r"\b(cite|citent|mentionne|mentionnent|rappelle|rappellent|s'appuie|s'appuient|se fonde"
                     r"|renvoie|renvoient|fait reference|font reference|retient|reprend|reprennent)\b")
@@ -825,7 +826,9 @@ class Router:
                                                         for f in t.forms)]
         named = self.store.document(text)
         names = re.findall(r"[\w']+", fold(f"{named.name} {named.body or ''}")) if named else []
-        return all(any(n.startswith(t.word) for n in names if len(t.word) >= 4 or n == t.word) for t in others)
+        region = group_in(named.name) if named else None
+        return all(any(n.startswith(t.word) for n in names if len(t.word) >= 4 or n == t.word)
+                   or region is not None and group_in(t.word) == region for t in others)
 
     # --- ranked answers ---------------------------------------------------------------
     def _ranked(self, text: str, state: DialogueState, turn: Turn, elliptical: bool = False,
