@@ -553,3 +553,19 @@ def test_the_documents_are_known_by_their_year_and_title(named: str, document: s
 def test_a_document_asked_for_by_its_title_is_presented(router: Router, question: str, title: str) -> None:
     said = ask(router, question, "ask_document")[0]
     assert said.startswith(f"Il s'agit de la {title}")
+
+
+def test_which_paragraph_the_last_answer_came_from(router: Router) -> None:
+    replies = conversation(router, ("selon la décision 5/11, à qui le Secrétaire général présente-t-il ses "
+                                    "propositions ?", None),
+                           ("ça se trouve à quel paragraphe ?", None))
+    assert "§ 6" in replies[0] and replies[1].startswith("Voici le passage exact (§ 6)")
+
+
+def test_a_document_just_presented_is_asked_what_it_cites(router: Router) -> None:
+    replies = conversation(router, ("c'est quoi la déclaration de 2020 ?", "ask_document"),
+                           ("elle se fonde sur quels textes antérieurs ?", None),
+                           ("la déclaration de Madrid, elle date de quelle année ?", "ask_document"))
+    assert replies[1].startswith("La Déclaration sur la coopération avec les partenaires asiatiques de l'OSCE cite")
+    assert "5/11" in replies[1]
+    assert replies[2].startswith("Il s'agit de la Déclaration ministérielle de Madrid") and "2007" in replies[2]

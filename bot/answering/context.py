@@ -122,6 +122,25 @@ _NEXT_YEAR = re.compile(r"\b(l'annee (suivante|d'apres|prochaine)|l'annee qui su
 _PREVIOUS_YEAR = re.compile(r"\b(l'annee (precedente|d'avant|passee)|un an (plus tot|avant))\b")
 
 
+_WHICH_PARAGRAPH = re.compile(r"\b(quel(le)?|dans quel|a quel|de quel) (numero d[eu] )?"
+                              r"(paragraphe|alinea|point|article)\b|\bnumero d[eu] (paragraphe|l'alinea|point)\b"
+                              r"|\bparagraphe (numero|n°) ?combien\b")
+
+
+def asks_which_paragraph(text: str) -> bool:
+    """« c'est dans quel paragraphe ? », « c'est quel numéro de paragraphe ? »: where the last answer's words are."""
+    folded = fold(text)
+    match = _WHICH_PARAGRAPH.search(folded)
+    if match is None:
+        return False
+    rest = document_scope(folded[:match.start()] + " " + folded[match.end():]).rest
+    return not [t for t in key_terms(rest) if t.word not in _WHERE_WORDS]
+
+
+_WHERE_WORDS = {"vient", "viennent", "trouve", "situe", "dit", "ecrit", "decision", "declaration", "texte",
+                "document", "brochure", "communique", "exactement", "precisement"}
+
+
 def asks_for_quote(text: str) -> bool:
     """« Tu peux citer le passage exact ? »: the words of the last answer's source."""
     folded = fold(text)

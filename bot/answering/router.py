@@ -17,6 +17,7 @@ from bot.answering.context import (
     DialogueState,
     Kind,
     asks_for_quote,
+    asks_which_paragraph,
     borrow,
     changes_year,
     has_pronoun_subject,
@@ -215,6 +216,9 @@ _QUESTION_WORD = re.compile(r"\b(quoi|qui|quel|quelle|quels|quelles|quand|commen
                             r"|laquelle)\b")
 _NEIGHBOUR = re.compile(r"\b(juste )?(?P<side>apres|avant) (elle|lui|ca|celle-ci|celui-ci|celle-la|celui-la)\b"
                         r"|\b(le |la )?(suivant|suivante)\b")
+_PRONOUN_ONLY = re.compile(r"^\W*((et|mais|donc|alors|ok)\W+)*(elle|il|ce texte|cette declaration|cette decision"
+                           r"|ce document|la brochure|le communique)\W*(ne |n')?(s'|y |en |les |l')?$")
+_OTHER_OR_OLDER = re.compile(r"(autres?|ancien(ne)?s?|anterieur(e)?s?|precedent(e)?s?)$")
 _THIS_DOCUMENT = re.compile(r"\b(ce|cette) (texte|document|declaration|decision|communique|brochure)\b"
                             r"|\bc'(est|etait) (un|une) (texte|document|declaration|decision|communique) de qui\b")
 _CITING = re.compile(r"(quels? (documents?|textes?) (le |la |l')?(cite|citent|mentionne|mentionnent|evoque|evoquent"
@@ -281,7 +285,8 @@ class Router:
     def _answer(self, turn: Turn, text: str, state: DialogueState) -> Outcome:
         if not text:
             return Outcome((), state, "utter_please_rephrase")
-        if state.passage and asks_for_quote(text):
+        if state.passage and (asks_for_quote(text) or
+                              asks_which_paragraph(text) and self._in_last_document(text, state)):
             return self._quote_last(state)
         if turn.intent == "bot_challenge" and _ROBOT.search(fold(text)):
             return Outcome((), state, "utter_bot_challenge")
@@ -311,6 +316,10 @@ class Router:
         positioned = self._at_position(turn, text, state)
         if positioned:
             return positioned
+        about_document = state.kind in (Kind.DOCUMENT, Kind.CITING) and has_pronoun_subject(text)
+        cited = self._cited_in(text, state) if about_document else None  # « elle cite quels textes ? »
+        if cited:
+            return cited
         within = self._within_last_answer(turn, text, state)
         if within:
             return within
@@ -381,8 +390,8 @@ class Router:
 
     def _starts_afresh(self, turn: Turn, text: str, state: DialogueState) -> bool:
         """A short turn with its own complete question (« Et combien de partenaires asiatiques ? »)."""
-        if self._document(turn, text) and self._about_document(text) and not refers_back(text):
-            return True
+        if self._document(turn, text) and self._about_document(text):
+            return True  # « la 5/11, elle date de quand ? »: the pronoun takes up the document just named
         if turn.intent in _GROUP_INTENTS and re.search(r"\bpartenaires\b", fold(text)) and \
                 not self.countries(turn, text) and self._about_partnership(text, [], turn.intent) and \
                 len(key_terms(text)) >= 1 and not is_bare_subject(text):
@@ -725,6 +734,8 @@ class Router:
         if not verb:
             return None
         subject = self.store.document(folded[:verb.start()])
+        if subject is None and state.document and _PRONOUN_ONLY.match(folded[:verb.start()]):
+            subject = self.store.document(state.document)  # « elle s'appuie sur quels textes ? » after a document
         if subject is None or subject.corpus_document_id is None:
             return None
         after = folded[verb.end():]
@@ -754,7 +765,7 @@ class Router:
                  and (body is None or fold(doc.body or "").startswith(body))
                  and not excluded & set(re.findall(r"[\w/]{4,}", fold(f"{doc.name} {doc.body or ''}")))]
         asking = document_scope(folded[:besides.start() + verb.end()] if besides else folded).rest
-        others = [t for t in key_terms(_CITES.sub(" ", asking)) if t.word not in ("autre", "autres")
+        others = [t for t in key_terms(_CITES.sub(" ", asking)) if not _OTHER_OR_OLDER.match(t.word)
                   and not any(f in _DOCUMENT_WORDS or f in excluded for f in t.forms)]
         named = [(d, c) for d, c in named if all(any(f in fold(d.name) for f in t.forms) for t in others)]
         if others and not named:
@@ -900,6 +911,11 @@ class Router:
 
     def _absent_names(self, ranked: Ranked) -> list[str]:
         return [t.word for t in ranked.ignored]
+
+    def _in_last_document(self, text: str, state: DialogueState) -> bool:
+        """Whether the document the turn names, if any, is the one the last answer quoted."""
+        named = document_scope(text).document_id
+        return named is None or named == _document_of(state.passage).rstrip("|")
 
     def _quote_last(self, state: DialogueState) -> Outcome:
         document, _, label = (state.passage or "").partition("|")
