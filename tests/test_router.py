@@ -569,3 +569,11 @@ def test_a_document_just_presented_is_asked_what_it_cites(router: Router) -> Non
     assert replies[1].startswith("La Déclaration sur la coopération avec les partenaires asiatiques de l'OSCE cite")
     assert "5/11" in replies[1]
     assert replies[2].startswith("Il s'agit de la Déclaration ministérielle de Madrid") and "2007" in replies[2]
+
+
+def test_a_text_the_corpus_quotes_is_named_and_dated_on_follow_ups(router: Router) -> None:
+    replies = conversation(router,
+                           ("la déclaration commémorative porte le nom d'une ville, laquelle ?", "ask_document"),
+                           ("et l'année ?", "follow_up"))
+    assert replies[0].startswith("Il s'agit de la Déclaration commémorative d'Astana")
+    assert "2010" in replies[1]

@@ -196,7 +196,7 @@ _DOCUMENT_ABOUT = re.compile(r"(de quoi (parle|traite)|c'est quoi|qu'est-ce que|
                              r"|(publiee?|parue?|sortie?|emise?) (quand|en quelle annee|de quand|ou)|que dit|presente"
                              r"|qui (s'exprime|parle|l'a (adoptee?|prise?|redigee?|ecrite?|publiee?))|quel organe"
                              r"|quelle instance|titre|intitule|(elle|il) s'appelle|nom (complet|exact|officiel)"
-                             r"|qui parle dedans)")
+                             r"|porte le nom|qui parle dedans)")
 _DOCUMENT_WORDS = word_list("document_about")
 _CITES = re.compile(r"\b(cite|citent|mentionne|mentionnent|rappelle|rappellent|s'appuie|s'appuient|se fonde"
                     r"|renvoie|renvoient|fait reference|font reference|retient|reprend|reprennent)\b")
@@ -218,6 +218,9 @@ _NEIGHBOUR = re.compile(r"\b(juste )?(?P<side>apres|avant) (elle|lui|ca|celle-ci
                         r"|\b(le |la )?(suivant|suivante)\b")
 _PRONOUN_ONLY = re.compile(r"^\W*((et|mais|donc|alors|ok)\W+)*(elle|il|ce texte|cette declaration|cette decision"
                            r"|ce document|la brochure|le communique)\W*(ne |n')?(s'|y |en |les |l')?$")
+_NAME_OF = re.compile(r"porte le nom|s'appelle|titre|intitule")
+_YEAR_ALONE = re.compile(r"^((et|mais|donc|ok) )?(l'annee|en quelle annee|quelle annee|c'etait quand|quand|de quand"
+                         r"|elle date de quand)\s*[?!.]*$")
 _OTHER_OR_OLDER = re.compile(r"(autres?|ancien(ne)?s?|anterieur(e)?s?|precedent(e)?s?)$")
 _THIS_DOCUMENT = re.compile(r"\b(ce|cette) (texte|document|declaration|decision|communique|brochure)\b"
                             r"|\bc'(est|etait) (un|une) (texte|document|declaration|decision|communique) de qui\b")
@@ -342,7 +345,9 @@ class Router:
     def _within_last_answer(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
         """« il forme qui ? », « elle rencontre les partenaires à quelle occasion ? »: a pronoun stands for the
         subject of the passage just quoted, so the paragraph it comes from is searched first."""
-        if state.kind not in (Kind.PASSAGE, Kind.CLOSEST, Kind.PARAGRAPH) or not state.passage or \
+        described = state.kind is Kind.DOCUMENT and state.document is not None and \
+            self._corpus_id(state.document) is None  # a text the corpus only quotes: the paragraph quoting it
+        if state.kind not in (Kind.PASSAGE, Kind.CLOSEST, Kind.PARAGRAPH) and not described or not state.passage or \
                 not has_pronoun_subject(text) or document_scope(text).document_id or \
                 self.countries(turn, text) or group_in(turn.entity("group"), text) or _paragraph(turn, text) or \
                 re.search(r"(\b(au|le|du|paragraphe|point|alinea)\s*|§\s*)\d{1,2}\b", fold(text)):
@@ -488,18 +493,19 @@ class Router:
     def _about_current_document(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
         """« Elle date de quand ? » after a document answer, « qui s'exprime dans ce texte ? »: that document."""
         current = state.document or state.conversation
-        if not current or self._document(turn, text) or not self._about_document(text):
+        year_alone = state.kind is Kind.DOCUMENT and bool(_YEAR_ALONE.match(fold(text).strip()))
+        if not current or self._document(turn, text) or not (self._about_document(text) or year_alone):
             return None
         follows = state.kind in (Kind.DOCUMENT, Kind.DOCUMENTS, Kind.PARAGRAPH, Kind.CITING) and \
             bool(state.query) and is_elliptical(text)
-        if not (follows or _THIS_DOCUMENT.search(fold(text))):
+        if not (follows or year_alone or _THIS_DOCUMENT.search(fold(text))):
             return None
         return self._say(self._document_reply(self.store.document(current), text), state, Kind.DOCUMENT)
 
     @staticmethod
     def _document_reply(doc: DocumentInfo | None, text: str) -> Reply:
         """What a document is; where it was adopted when that is the question."""
-        if doc is not None and question_type(text) is QuestionType.WHERE:
+        if doc is not None and question_type(text) is QuestionType.WHERE and not _NAME_OF.search(fold(text)):
             return answers.document_place_reply(doc)
         return answers.document_reply(doc)
 
