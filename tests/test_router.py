@@ -577,3 +577,11 @@ def test_a_text_the_corpus_quotes_is_named_and_dated_on_follow_ups(router: Route
                            ("et l'année ?", "follow_up"))
     assert replies[0].startswith("Il s'agit de la Déclaration commémorative d'Astana")
     assert "2010" in replies[1]
+
+
+def test_the_latest_of_a_group_just_listed(router: Router) -> None:
+    replies = conversation(router,
+                           ("sur la rive sud de la Méditerranée, quels pays sont partenaires ?", "list_partners"),
+                           ("il y en a un qui les a rejoints plus tard que les autres ?", None))
+    assert "l'Algérie, l'Égypte, Israël, la Jordanie, le Maroc et la Tunisie" in replies[0]
+    assert "la Jordanie, devenue partenaire en 1998" in replies[1]

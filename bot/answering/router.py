@@ -218,6 +218,8 @@ _NEIGHBOUR = re.compile(r"\b(juste )?(?P<side>apres|avant) (elle|lui|ca|celle-ci
                         r"|\b(le |la )?(suivant|suivante)\b")
 _PRONOUN_ONLY = re.compile(r"^\W*((et|mais|donc|alors|ok)\W+)*(elle|il|ce texte|cette declaration|cette decision"
                            r"|ce document|la brochure|le communique)\W*(ne |n')?(s'|y |en |les |l')?$")
+_ONE_OF_THEM = re.compile(r"\b(un|une|lequel|laquelle|qui)\b.{0,30}\b(que les autres|des autres|d'entre eux"
+                          r"|parmi eux)\b|\b(lequel|laquelle|lesquels)\b")
 _NAME_OF = re.compile(r"porte le nom|s'appelle|titre|intitule")
 _YEAR_ALONE = re.compile(r"^((et|mais|donc|ok) )?(l'annee|en quelle annee|quelle annee|c'etait quand|quand|de quand"
                          r"|elle date de quand)\s*[?!.]*$")
@@ -444,6 +446,10 @@ class Router:
             chosen = group or state.group  # « tu peux me les ranger du plus ancien au plus récent ? »
             return self._say(answers.order_reply(self.store, chosen, "all"), state, Kind.ORDER, group=chosen,
                              query=text)
+        if not countries and not group and state.kind in _GROUP_KINDS and order_in(text) != "all" and \
+                _ONE_OF_THEM.search(folded) and self._about_partnership(text, [], "follow_up"):
+            return self._say(answers.order_reply(self.store, state.group, order_in(text)), state, Kind.ORDER,
+                             query=text)  # « y en a un qui est arrivé plus tard que les autres ? » after a list
         if countries and _PREMISE.search(folded):
             return self._say_all([answers.premise_membership_reply(m, self.store.count("participating_states"))
                                   for m in countries[:2]], state, Kind.PARTNER_MEMBER, country=countries[0].name)
