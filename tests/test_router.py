@@ -585,3 +585,15 @@ def test_the_latest_of_a_group_just_listed(router: Router) -> None:
                            ("il y en a un qui les a rejoints plus tard que les autres ?", None))
     assert "l'Algérie, l'Égypte, Israël, la Jordanie, le Maroc et la Tunisie" in replies[0]
     assert "la Jordanie, devenue partenaire en 1998" in replies[1]
+
+
+def test_what_the_text_says_next_is_the_following_paragraph(router: Router) -> None:
+    replies = conversation(router, ("que dit le paragraphe 4 de la déclaration de Madrid ?", "ask_paragraph"),
+                           ("et le paragraphe suivant ?", None), ("et juste après ?", None))
+    assert replies[1].startswith("Voici le paragraphe 5 de la Déclaration ministérielle de Madrid")
+    assert replies[2].startswith("Voici le paragraphe 6 de la Déclaration ministérielle de Madrid")
+
+
+def test_after_an_event_is_not_the_next_paragraph(router: Router) -> None:
+    said, _ = ask(router, "que s'est-il passé juste après la réunion de Bruxelles ?")
+    assert not said.startswith("Voici le paragraphe")

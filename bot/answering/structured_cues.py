@@ -124,6 +124,9 @@ def paragraph_number_alone(text: str) -> str | None:
 
 _POSITIONS = {
     "this": re.compile(r"\b(ce paragraphe|ce meme paragraphe|meme paragraphe|ce passage|cet alinea)\b"),
+    "next": re.compile(r"\b(juste apres|juste ensuite|tout de suite apres)\s*[?!.]*$"
+                       r"|\b(le |au |du )?(paragraphe|alinea|point|considerant) suivant\b|\bla phrase suivante\b"
+                       r"|\b(apres|ensuite|plus loin) dans le texte\b|\bla suite du texte\b"),
     "first": re.compile(r"\b(tout au debut|au tout debut|(les )?(premieres|1eres) lignes"
                         r"|(le |au |du )?(tout )?premier paragraphe|1er paragraphe)\b"),
     "last": re.compile(r"\b(tout a la fin|a la toute fin|a la fin|en conclusion|pour finir|pour terminer"
@@ -134,7 +137,8 @@ _POSITIONS = {
 
 
 def position_in(text: str) -> str | None:
-    """« tout au début », « à la fin », « dans ce paragraphe »: where in the document the question points."""
+    """« tout au début », « à la fin », « dans ce paragraphe », « juste après »: where in the document the question
+    points."""
     folded = fold(text)
     return next((name for name, cue in _POSITIONS.items() if cue.search(folded)), None)
 
