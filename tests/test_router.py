@@ -597,3 +597,12 @@ def test_what_the_text_says_next_is_the_following_paragraph(router: Router) -> N
 def test_after_an_event_is_not_the_next_paragraph(router: Router) -> None:
     said, _ = ask(router, "que s'est-il passé juste après la réunion de Bruxelles ?")
     assert not said.startswith("Voici le paragraphe")
+
+
+def test_a_document_speaking_of_a_subject_in_several_places_quotes_each(router: Router) -> None:
+    said, outcome = ask(router, "la décision 5/11 évoque-t-elle le Fonds de partenariat ?", "ask_document")
+    assert said.startswith("Oui, à deux endroits") and "§ 5 et § 8" in said
+
+
+def test_who_made_the_assistant_is_small_talk(router: Router) -> None:
+    assert ask(router, "qui t'a programmé ?", None)[0] == "utter_who_made_you"

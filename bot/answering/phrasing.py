@@ -535,6 +535,13 @@ def passage_reply(sentence: SentenceInfo, closest: bool) -> Reply:
     return Reply(f"D'après le texte : « {_quote(sentence)} »", (sentence.citation,))
 
 
+def mentions_reply(sentences: list[SentenceInfo]) -> Reply:
+    """« La décision 5/11 parle du Fonds ? »: yes, and each place it does, quoted."""
+    places = {2: "deux", 3: "trois"}.get(len(sentences), str(len(sentences)))
+    quotes = " ; ".join(f"« {_quote(s)} »" for s in sentences)
+    return Reply(f"Oui, à {places} endroits : {quotes}", tuple(dict.fromkeys(s.citation for s in sentences)))
+
+
 def year_claim_reply(reply: Reply, claimed: int, said_years: list[int]) -> Reply:
     """« … en 2012, c'est ça ? » answered by a passage: « Oui » when it holds that year, else « Non, pas en 2012 »."""
     if claimed in said_years:

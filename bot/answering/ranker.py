@@ -293,6 +293,19 @@ class Ranker:
         return self._best(terms, self.term_weights(terms), pool, Scope(None, question),
                           kind or question_type(question), None)
 
+    def covering(self, question: str, document_id: str) -> list[SentenceInfo]:
+        """Every sentence of a document holding the question's key terms: where it speaks of a subject
+        (« la décision 5/11 parle du Fonds de partenariat ? »), when it does in several places."""
+        terms = [Term(tuple(dict.fromkeys(self.correct(f) for f in t.forms)), t.synonyms)
+                 for t in key_terms(question)]
+        if not terms:
+            return []
+        weights = self.term_weights(terms)
+        total = sum(weights.values())
+        return [s for s in self._sentences if s.document_id == document_id and s.citation.paragraph != "titre"
+                and sum(weights[t] * self._credit(t, self._sentence_candidate(s)) for t in terms) / total
+                >= CONFIDENT]
+
     def _rank_terms(self, terms: list[Term], weights: dict[Term, float], scope: Scope, kind: QuestionType,
                     curated: bool, topic: str | None, near: tuple[str, str] | None = None,
                     conversation: str | None = None) -> Ranked:

@@ -39,7 +39,7 @@ from bot.answering.cues import (
     years_in,
 )
 from bot.answering.phrasing import Reply
-from bot.answering.ranker import CONFIDENT, Ranked, Ranker
+from bot.answering.ranker import CONFIDENT, MARGIN, Ranked, Ranker
 from bot.answering.structured_cues import (
     asks_comparison,
     asks_membership,
@@ -132,7 +132,13 @@ def _small_talk(text: str) -> str | None:
         return "utter_goodbye" if re.search(r"revoir|plus|bientot|bonne|bye|ciao|salut", folded) else "utter_thank"
     if _BYE_ONLY.match(folded):
         return "utter_goodbye"
+    if _WHO_MADE_YOU.search(folded):
+        return "utter_who_made_you"
     return None
+
+
+_WHO_MADE_YOU = re.compile(r"\b(tu as|t'as|vous avez) ete (fait|cree|concu|developpe|programme|code)e?s? par qui\b"
+                           r"|\bqui (t'a|vous a) (fait|cree|concu|developpe|programme|code)e?s?\b")
 _POLITE = re.compile(r"^(bonjour|bonsoir|salut|coucou|hello)\b[ ,!.]*|\b(merci (beaucoup |bien )?(d'avance|par avance)"
                      r"?|d'avance merci)\b.*$|\bpour votre aide\b.*$")
 _POLITE_LEAD = re.compile(r"^(si ce n'est pas trop demander|si possible|s'il vous pla[iî]t|svp|stp|dites-moi|dis-moi)"
@@ -220,6 +226,8 @@ _PRONOUN_ONLY = re.compile(r"^\W*((et|mais|donc|alors|ok)\W+)*(elle|il|ce texte|
                            r"|ce document|la brochure|le communique)\W*(ne |n')?(s'|y |en |les |l')?$")
 _ONE_OF_THEM = re.compile(r"\b(un|une|lequel|laquelle|qui)\b.{0,30}\b(que les autres|des autres|d'entre eux"
                           r"|parmi eux)\b|\b(lequel|laquelle|lesquels)\b")
+_MENTIONS = re.compile(r"\b(parle|parlent|mentionne|mentionnent|evoque|evoquent|aborde|abordent|en dit|en disent"
+                      r"|il est question|est-il question|traite|traitent)\b")
 _NAME_OF = re.compile(r"porte le nom|s'appelle|titre|intitule")
 _YEAR_ALONE = re.compile(r"^((et|mais|donc|ok) )?(l'annee|en quelle annee|quelle annee|c'etait quand|quand|de quand"
                          r"|elle date de quand)\s*[?!.]*$")
@@ -891,6 +899,11 @@ class Router:
         counted = ranked.candidate is not None and counts_what_is_asked(focus or text, ranked.candidate.text)
         if ranked.confident and counted and not (elliptical and ranked.focus_missing):
             return self._passage(ranked, state, text, closest=False, scope_document=named_scope)
+        places = self.ranker.covering(scope.rest, named_scope) if named_scope and _MENTIONS.search(fold(text)) \
+            and ranked.coverage >= CONFIDENT and ranked.margin < MARGIN else []
+        if 2 <= len(places) <= 3:
+            reply = answers.mentions_reply(places)
+            return self._say(reply, state, Kind.PASSAGE, query=text, document=named_scope)
         named = self.store.document(scope.document_id) if scope.only and scope.document_id else None
         if named and not ranked.close:
             return self._say(answers.not_in_document_reply(named), state.after(document=named.id), None)
