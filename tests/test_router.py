@@ -606,3 +606,9 @@ def test_a_document_speaking_of_a_subject_in_several_places_quotes_each(router: 
 
 def test_who_made_the_assistant_is_small_talk(router: Router) -> None:
     assert ask(router, "qui t'a programmé ?", None)[0] == "utter_who_made_you"
+
+
+def test_whether_a_group_still_bears_its_name(router: Router) -> None:
+    replies = conversation(router, ("le groupe de contact asiatique, il a été créé quand ?", "ask_contact_groups"),
+                           ("et il porte toujours ce nom aujourd'hui ?", None))
+    assert "2/19" in replies[1]
