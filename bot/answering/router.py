@@ -228,6 +228,7 @@ _ONE_OF_THEM = re.compile(r"\b(un|une|lequel|laquelle|qui)\b.{0,30}\b(que les au
                           r"|parmi eux)\b|\b(lequel|laquelle|lesquels)\b")
 _MENTIONS = re.compile(r"\b(parle|parlent|mentionne|mentionnent|evoque|evoquent|aborde|abordent|en dit|en disent"
                       r"|il est question|est-il question|traite|traitent)\b")
+_NUMBERED = re.compile(r"(\b(au|le|du|paragraphe|point|alinea)\s*|§\s*)\d{1,2}\b")
 _NAME_OF = re.compile(r"porte le nom|s'appelle|titre|intitule")
 _YEAR_ALONE = re.compile(r"^((et|mais|donc|ok) )?(l'annee|en quelle annee|quelle annee|c'etait quand|quand|de quand"
                          r"|elle date de quand)\s*[?!.]*$")
@@ -358,10 +359,8 @@ class Router:
         described = state.kind is Kind.DOCUMENT and state.document is not None and \
             self._corpus_id(state.document) is None  # a text the corpus only quotes: the paragraph quoting it
         if state.kind not in (Kind.PASSAGE, Kind.CLOSEST, Kind.PARAGRAPH) and not described or not state.passage or \
-                not has_pronoun_subject(text) or document_scope(text).document_id or \
-                self.countries(turn, text) or group_in(turn.entity("group"), text) or _paragraph(turn, text) or \
-                re.search(r"(\b(au|le|du|paragraphe|point|alinea)\s*|§\s*)\d{1,2}\b", fold(text)):
-            return None  # a subject, a document or a paragraph (« il doit faire quoi au 7 ? ») of its own
+                not has_pronoun_subject(text) or self._names_its_own_place(turn, text):
+            return None
         ranked = self.ranker.rank_in_paragraph(text, state.passage, question_type(text))
         if not ranked.confident or not counts_what_is_asked(text, ranked.candidate.text):
             return None
@@ -373,6 +372,11 @@ class Router:
             ranked = anywhere  # the same paragraph, the sentence the whole ranking prefers
         outcome = self._passage(ranked, state, text, closest=False)
         return replace(outcome, state=outcome.state.after(topic=state.topic or text))
+
+    def _names_its_own_place(self, turn: Turn, text: str) -> bool:
+        """A document, a country, a group or a paragraph (« il doit faire quoi au 7 ? ») of the turn's own."""
+        return bool(document_scope(text).document_id or self.countries(turn, text) or
+                    group_in(turn.entity("group"), text) or _paragraph(turn, text) or _NUMBERED.search(fold(text)))
 
     def _follow_up(self, turn: Turn, text: str, state: DialogueState) -> Outcome:
         """A turn that needs the previous question (« pourquoi ? », « et le Japon ? », « il sert à quoi ? »)."""
@@ -948,7 +952,7 @@ class Router:
     def _in_last_document(self, text: str, state: DialogueState) -> bool:
         """Whether the document the turn names, if any, is the one the last answer quoted."""
         named = document_scope(text).document_id
-        return named is None or named == _document_of(state.passage).rstrip("|")
+        return named is None or named == (state.passage or "").partition("|")[0]
 
     def _quote_last(self, state: DialogueState) -> Outcome:
         document, _, label = (state.passage or "").partition("|")
