@@ -612,3 +612,9 @@ def test_whether_a_group_still_bears_its_name(router: Router) -> None:
     replies = conversation(router, ("le groupe de contact asiatique, il a été créé quand ?", "ask_contact_groups"),
                            ("et il porte toujours ce nom aujourd'hui ?", None))
     assert "2/19" in replies[1]
+
+
+def test_the_oldest_text_a_document_cites_asked_in_a_long_sentence(router: Router) -> None:
+    said = ask(router, "la brochure mentionne pas mal de textes officiels sur le partenariat, lequel est le plus "
+                       "ancien ?", "ask_document")[0]
+    assert "Acte final d'Helsinki (1975)" in said

@@ -243,7 +243,7 @@ _OF_THE_TWO = re.compile(r"\b(des deux|lequel|laquelle)\b.{0,30}\b(plus (ancien|
                          r"\b.{0,20}\bdes deux\b")
 _ORDER_WORDS = re.compile(r"\bplus (recent|ancien|vieux|vieille|ancienne|recente)|\b(anterieur|posterieur)e?\b"
                           r"|\b(avant|(?<!d')apres) (la|le|l')\b|\ben premier\b")
-_DOCUMENTS_ORDER = re.compile(r"\b(documents?|textes?)\b.{0,40}\b(plus (recent|ancien|vieux)|premier|dernier"
+_DOCUMENTS_ORDER = re.compile(r"\b(documents?|textes?)\b.{0,60}\b(plus (recent|ancien|vieux)|premier|dernier"
                               r"|ordre chronologique)|\b(plus (recent|ancien|vieux)|premier|dernier)\b.{0,30}"
                               r"\b(documents?|textes?)\b")
 _AS_OF = re.compile(r"\b(y avait|y a-t-il eu|etaient|comptait|existait|avait l'osce|a l'epoque|etait-il|etait-elle"
