@@ -618,3 +618,10 @@ def test_the_oldest_text_a_document_cites_asked_in_a_long_sentence(router: Route
     said = ask(router, "la brochure mentionne pas mal de textes officiels sur le partenariat, lequel est le plus "
                        "ancien ?", "ask_document")[0]
     assert "Acte final d'Helsinki (1975)" in said
+
+
+def test_a_follow_up_after_an_order_question_is_about_that_order(router: Router) -> None:
+    replies = conversation(router, ("la déclaration de 2020 célèbre quel anniversaire ?", "ask_events"),
+                           ("et le premier des partenaires asiatiques, c'était qui ?", "partner_order"),
+                           ("en quelle année ?", None))
+    assert "Japon" in replies[1] and "1992" in replies[2] and "vingt-cinquième" not in replies[2]

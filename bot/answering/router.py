@@ -721,7 +721,8 @@ class Router:
             member = state.kind == Kind.PARTNER_MEMBER or asks_membership(text)
             return self._partner_answer(countries, state, when, member, borrow(text, state))
         if group and order_in(text) != "all":
-            return self._say(answers.order_reply(self.store, group, order_in(text)), state, Kind.ORDER, group=group)
+            return self._say(answers.order_reply(self.store, group, order_in(text)), state, Kind.ORDER, group=group,
+                             query=text)
         if state.kind in _GROUP_KINDS:
             order = order_in(text)
             target = group or state.group
