@@ -158,3 +158,10 @@ def test_neighbours_are_the_partners_of_the_same_group_in_the_next_or_previous_y
     assert [p.name for p in store.neighbours(korea, after=False)] == ["Japon"]
     jordan = store.find_country("Jordanie").partner
     assert len(store.neighbours(jordan, after=False)) == 5 and store.neighbours(jordan) == []
+
+
+def test_the_next_paragraph_is_the_following_one_of_the_same_document(store: KnowledgeStore) -> None:
+    after = store.next_paragraph("mc-dec-5-11", "préambule 5")
+    assert after is not None and after.citation.paragraph == "préambule 6"
+    assert store.next_paragraph("madrid-2007", "15") is None
+    assert store.next_paragraph("madrid-2007", "99") is None

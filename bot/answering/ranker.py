@@ -261,8 +261,7 @@ class Ranker:
         ``near`` (« document|paragraph ») is where the last answer came from, for a follow-up.
         """
         kind = kind or question_type(question)
-        terms = [Term(tuple(dict.fromkeys(self.correct(f) for f in t.forms)), t.synonyms)
-                 for t in key_terms(scope.rest)]
+        terms = self._question_terms(scope.rest)
         if not terms:
             return Ranked(None, 0.0, False, (), ())
         names = {fold(w) for w in re.findall(r"\b[A-ZÀ-Ý][a-zà-ÿ][\w-]{2,}", question)}
@@ -284,8 +283,7 @@ class Ranker:
         """The best sentence of one paragraph (« document|paragraph »): for a turn whose subject is a pronoun
         standing for what the last answer quoted (« il forme qui ? »), the answer is likeliest there."""
         place = _place(passage)
-        terms = [Term(tuple(dict.fromkeys(self.correct(f) for f in t.forms)), t.synonyms)
-                 for t in key_terms(question)]
+        terms = self._question_terms(question)
         if not terms or place is None:
             return Ranked(None, 0.0, False, tuple(terms), tuple(terms))
         pool = [self._sentence_candidate(s) for s in self._sentences
@@ -296,15 +294,24 @@ class Ranker:
     def covering(self, question: str, document_id: str) -> list[SentenceInfo]:
         """Every sentence of a document holding the question's key terms: where it speaks of a subject
         (« la décision 5/11 parle du Fonds de partenariat ? »), when it does in several places."""
-        terms = [Term(tuple(dict.fromkeys(self.correct(f) for f in t.forms)), t.synonyms)
-                 for t in key_terms(question)]
+        terms = self._question_terms(question)
         if not terms:
             return []
         weights = self.term_weights(terms)
         total = sum(weights.values())
-        return [s for s in self._sentences if s.document_id == document_id and s.citation.paragraph != "titre"
-                and sum(weights[t] * self._credit(t, self._sentence_candidate(s)) for t in terms) / total
-                >= CONFIDENT]
+        found = []
+        for sentence in self._sentences:
+            if sentence.document_id != document_id or sentence.citation.paragraph == "titre":
+                continue
+            cand = self._sentence_candidate(sentence)
+            if sum(weights[t] * self._credit(t, cand) for t in terms) / total >= CONFIDENT:
+                found.append(sentence)
+        return found
+
+    def _question_terms(self, question: str) -> list[Term]:
+        """The question's key terms, each form a typo of a corpus word replaced by that word."""
+        return [Term(tuple(dict.fromkeys(self.correct(f) for f in t.forms)), t.synonyms)
+                for t in key_terms(question)]
 
     def _rank_terms(self, terms: list[Term], weights: dict[Term, float], scope: Scope, kind: QuestionType,
                     curated: bool, topic: str | None, near: tuple[str, str] | None = None,

@@ -577,7 +577,7 @@ class Router:
         if position == "this":
             found = self.store.paragraph(last_document, last_label) if state.passage else None
         elif position == "next":
-            found = self._next_paragraph(last_document, last_label) if state.passage else None
+            found = self.store.next_paragraph(last_document, last_label) if state.passage else None
         else:
             current = state.conversation or (self._corpus_id(state.document) if state.document else None)
             if scope.document_id and scope.strict:
@@ -594,12 +594,6 @@ class Router:
             return None
         return self._say(answers.paragraph_reply(self.store, doc, found.citation.paragraph), state, Kind.PARAGRAPH,
                          document=doc.id, query=text, topic=text)
-
-    def _next_paragraph(self, document: str, label: str) -> ParagraphInfo | None:
-        """The paragraph read after « document|label », in the same document."""
-        paragraphs = self.store.corpus_paragraphs(document)
-        at = next((i for i, p in enumerate(paragraphs) if p.citation.paragraph == label), None)
-        return paragraphs[at + 1] if at is not None and at + 1 < len(paragraphs) else None
 
     def _end_paragraph(self, document: str, position: str) -> ParagraphInfo | None:
         """A document's first paragraph, or its last one that is a sentence (not a contact block)."""

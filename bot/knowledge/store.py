@@ -260,6 +260,18 @@ class KnowledgeStore:
     def sentence(self, sentence_id: int) -> SentenceInfo | None:
         return self._sentences.get(sentence_id)
 
+    def next_paragraph(self, document_id: str, label: str) -> ParagraphInfo | None:
+        """The paragraph read right after paragraph ``label`` of a corpus document (« et juste après ? »)."""
+        with self._session() as s:
+            row = s.scalars(select(Paragraph).where(Paragraph.document_id == document_id,
+                                                     Paragraph.label == label)).first()
+            if row is None:
+                return None
+            following = s.scalars(select(Paragraph).where(Paragraph.document_id == document_id,
+                                                           Paragraph.position > row.position)
+                                  .order_by(Paragraph.position)).first()
+            return ParagraphInfo(following.text, _cite(following)) if following else None
+
     def next_sentence(self, sentence_id: int) -> SentenceInfo | None:
         """The sentence read right after this one: the next of its paragraph, else the first of the next paragraph."""
         with self._session() as s:
