@@ -53,6 +53,8 @@ def test_a_rare_term_weighs_more_than_a_common_one(ranker: Ranker) -> None:
     ("Où se réunissent les groupes ?", QuestionType.WHERE), ("Pourquoi la Mongolie ?", QuestionType.WHY),
     ("Quand le COR s'est réuni à Bruxelles, qu'ont-ils dit du Kosovo ?", QuestionType.WHAT),
     ("Qui est le Secrétaire général ?", QuestionType.NAME),
+    ("il peut s'y rendre quand il veut ?", QuestionType.WHAT),
+    ("elle peut servir aux partenaires ou pas ?", QuestionType.WHAT),
 ])
 def test_question_types(question: str, kind: QuestionType) -> None:
     assert question_type(question) is kind
@@ -96,6 +98,14 @@ def test_a_how_many_question_wants_a_number_of_what_it_counts() -> None:
     assert counts_what_is_asked("combien de pays décident de l'admission ?", "les 57 États participants décident")
     assert counts_what_is_asked("combien de fois par an ?", "environ six fois par an")
     assert counts_what_is_asked("quels sont les partenaires ?", "les trois dimensions")
+    assert not counts_what_is_asked("combien des conférences annuelles ?", "les trois dimensions de la sécurité")
+
+
+def test_who_hosts_a_meeting_answers_where_it_takes_place() -> None:
+    from bot.answering.cues import satisfies
+
+    assert satisfies(QuestionType.WHERE, "Ces réunions, accueillies généralement par un pays partenaire, …")
+    assert not satisfies(QuestionType.WHERE, "Ces réunions offrent l'occasion d'un échange de vues.")
 
 
 def test_everyday_words_match_the_documents_words(ranker: Ranker) -> None:

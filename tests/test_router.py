@@ -625,3 +625,17 @@ def test_a_follow_up_after_an_order_question_is_about_that_order(router: Router)
                            ("et le premier des partenaires asiatiques, c'était qui ?", "partner_order"),
                            ("en quelle année ?", None))
     assert "Japon" in replies[1] and "1992" in replies[2] and "vingt-cinquième" not in replies[2]
+
+
+def test_a_year_past_the_documents_does_not_stay_in_the_conversation(router: Router) -> None:
+    replies = conversation(router, ("le président en exercice, c'est qui ?", None), ("et c'était qui en 2024 ?", None),
+                           ("et au quotidien, le dialogue passe par quoi ?", None))
+    assert "2020" in replies[1]
+    assert "2024" not in replies[2] and "points de contact" in replies[2]
+
+
+def test_what_happens_around_meetings_just_counted(router: Router) -> None:
+    replies = conversation(router, ("il y a combien de conférences annuelles avec les partenaires ?", None),
+                           ("elles ont lieu où en général ?", None))
+    assert "deux conférences annuelles" in replies[0]
+    assert "pays partenaire" in replies[1]

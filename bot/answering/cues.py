@@ -41,9 +41,12 @@ _TYPE_CUES: list[tuple[QuestionType, re.Pattern[str]]] = [
     (QuestionType.WHICH_DOCUMENT, re.compile(r"\b(numero|no|n°) combien\b|\bla combien\b|\bquel numero\b")),
     (QuestionType.WHY, re.compile(r"\bpourquoi\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b")),
     (QuestionType.HOW_MANY, re.compile(r"\bcombien\b|\bnombre de\b|\bquel nombre\b")),
-    (QuestionType.WHEN, re.compile(r"\bquand\b|\ben quelle annee\b|\bquelle annee\b|\bquelle date\b|\ba quelle date\b"
+    # « quand même », « quand il veut »: not a question of time
+    (QuestionType.WHEN, re.compile(r"\bquand\b(?! meme\b)(?! (il|elle|ils|elles|on|tu|vous|je) (le )?(veu|souhait))"
+                                   r"|\ben quelle annee\b|\bquelle annee\b|\bquelle date\b|\ba quelle date\b"
                                    r"|\bdepuis quand\b|\bquel jour\b|\bquel mois\b|\bdate\b|\bdepuis combien\b")),
-    (QuestionType.WHERE, re.compile(r"\bou\b(?! bien)|\bdans quelle ville\b|\bquelle ville\b|\bquel lieu\b"
+    (QuestionType.WHERE, re.compile(r"\bou\b(?! bien| pas\b| non\b| plutot)|\bdans quelle ville\b|\bquelle ville\b"
+                                    r"|\bquel lieu\b"
                                     r"|\ba quel endroit\b|\bdans quel pays\b|\bquel pays (a )?accueilli")),
     (QuestionType.WHICH_DOCUMENT, re.compile(r"\bquel(le)?s? (decisions?|declarations?|documents?|textes?)\b")),
     (QuestionType.NAME, re.compile(r"\bqui (est|etait|sont|etaient) (le|la|les|l')\b|comment s'appelle"
@@ -97,6 +100,7 @@ _NOT_GIVEN = re.compile(r"\bne (dit|disent|donne|donnent|precise|precisent|indiq
 _NUMBER = re.compile(f"{_QUANTITY}|{_NOT_GIVEN.pattern}")
 _PLACE = re.compile(r"\b(a|en|au|dans)\s+[A-ZÀ-Ý][\w-]+|\b(Vienne|Bruxelles|Madrid|Allemagne|Bichkek|Rome|Athenes"
                     r"|Athènes|Helsinki|Budapest|Astana|Maastricht|Tel-Aviv|Autriche)\b")
+_HOSTED = re.compile(r"\baccueilli\w* (\w+ )?par\b")  # « accueillies généralement par un pays partenaire »
 # The documents name institutions, never people: only « M. X » or « Mme Y » would be a name.
 _PERSON = re.compile(r"\b(M\.|Mme|Monsieur|Madame)\s+[A-Z]")
 _NOT_NAMED = re.compile(r"ne (le |la |les )?(nomment|donnent|citent|precisent|disent)")
@@ -105,7 +109,7 @@ _DOCUMENT_NUMBER = re.compile(r"\b(no|n°|numero)\s*\d+(/\d+)?|\b\d{1,3}/\d{2}\b
 _REASON = re.compile(r"\b(afin|pour|en vue|car|parce|en raison|objectif|but|vise|visant|permet)\b")
 
 
-_COUNTED = re.compile(r"\b(?:combien|nombre|quel nombre) (?:de |d')(\w{3,})")
+_COUNTED = re.compile(r"\b(?:combien|nombre|quel nombre) (?:de |des |d')(\w{3,})")
 _COUNTED_ALIKE = {"pays": r"pays|etats?|partenaires?", "annees": r"ans|annees|anniversaire", "ans": r"ans|annees"}
 
 
@@ -128,7 +132,7 @@ def satisfies(kind: QuestionType, text: str) -> bool:
     if kind is QuestionType.HOW_MANY:
         return bool(_NUMBER.search(fold(text)))
     if kind is QuestionType.WHERE:
-        return bool(_PLACE.search(text))
+        return bool(_PLACE.search(text) or _HOSTED.search(fold(text)))
     if kind is QuestionType.NAME:
         return bool(_PERSON.search(text) or _NOT_NAMED.search(fold(text)))
     if kind is QuestionType.WHICH_DOCUMENT:

@@ -25,6 +25,7 @@ from bot.answering.cues import (
     QuestionType,
     Scope,
     Term,
+    counts_what_is_asked,
     document_scope,
     key_terms,
     question_type,
@@ -347,7 +348,8 @@ class Ranker:
             seen.add(key)
             credit = self._asked_credit(reach, cand, {t: self._credit(t, cand) for t in terms})
             coverage = sum(weights[t] * credit[t] for t in terms) / total
-            type_ok = satisfies(kind, cand.text)
+            type_ok = satisfies(kind, cand.text) and (kind is not QuestionType.HOW_MANY or
+                                                      counts_what_is_asked(scope.rest, cand.text))
             score = coverage + (SCOPE_BONUS if scope.document_id in cand.documents else 0.0)
             score -= 0.0 if type_ok else TYPE_MALUS
             score -= 0.03 * (len(cand.text) / 300) + (0.04 if cand.answer_id else 0.0)

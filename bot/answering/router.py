@@ -339,8 +339,8 @@ class Router:
             return within
         if state.query and is_elliptical(text) and not self._starts_afresh(turn, text, state):
             outcome = self._follow_up(turn, text, state)
-            if outcome.state.query == text or (outcome.state.query and (self._names_subject(turn, text)
-                                                                       or changes_year(text))):
+            moved = outcome.state.query and (self._names_subject(turn, text) or changes_year(text))
+            if (outcome.state.query == text or moved) and not self._beyond_documents(outcome.state.query or ""):
                 return replace(outcome, state=outcome.state.after(topic=outcome.state.query))
             return outcome
         beyond = self._beyond_documents(text)
