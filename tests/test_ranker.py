@@ -142,3 +142,17 @@ def test_one_word_shared_with_a_question_asked_about_something_else_lends_no_cre
 def test_about_something_is_not_a_subject_word_but_subjects_are() -> None:
     assert "sujet" not in [t.word for t in key_terms("qu'ont-ils décidé au sujet de l'Afghanistan ?")]
     assert "sujets" in [t.word for t in key_terms("quels sujets intéressent les partenaires asiatiques ?")]
+
+
+def test_a_year_counts_only_near_the_subject_it_is_said_of(ranker: Ranker) -> None:
+    from bot.answering.ranker import Candidate, YEAR_ELSEWHERE_CREDIT
+
+    terms = key_terms("qui présidait en 2007 ?")
+    reach = {t: frozenset().union(*(ranker.matches(f) for f in t.matchable)) for t in terms}
+    full = {t: 1.0 for t in terms}
+    listing = Candidate("La Conférence de 2007 à Tel-Aviv, puis la séance voulue par la Présidence albanaise de 2020.",
+                        (), frozenset())
+    one_year = Candidate("La Présidence de 2007 a convoqué la séance.", (), frozenset())
+    year = next(t for t in terms if t.word == "2007")
+    assert ranker._year_bound(reach, listing, dict(full))[year] == YEAR_ELSEWHERE_CREDIT
+    assert ranker._year_bound(reach, one_year, dict(full))[year] == 1.0

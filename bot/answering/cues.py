@@ -106,7 +106,9 @@ _PERSON = re.compile(r"\b(M\.|Mme|Monsieur|Madame)\s+[A-Z]")
 _NOT_NAMED = re.compile(r"ne (le |la |les )?(nomment|donnent|citent|precisent|disent)")
 _DOCUMENT_NUMBER = re.compile(r"\b(no|n°|numero)\s*\d+(/\d+)?|\b\d{1,3}/\d{2}\b|mc\.doc|acte final|charte|strategie"
                               r"|declaration (ministerielle|commemorative|de madrid|d'astana)")
-_REASON = re.compile(r"\b(afin|pour|en vue|car|parce|en raison|objectif|but|vise|visant|permet)\b")
+# « pour » with an infinitive (« pour renforcer »), not « pour la coopération »
+_REASON = re.compile(r"\b(afin|en vue|car|parce|en raison|objectif|but|vise|visant|permet)\b"
+                     r"|\bpour (les |la |l'|y |en |leur |lui |se |s')?\w{2,}(er|ir|re)\b")
 
 
 _COUNTED = re.compile(r"\b(?:combien|nombre|quel nombre) (?:de |des |d')(\w{3,})")

@@ -31,6 +31,7 @@ from bot.answering.cues import (
     question_type,
     satisfies,
     stem,
+    years_in,
 )
 from bot.knowledge.lemmas import lemmatize
 from bot.knowledge.normalize import fold, words
@@ -52,6 +53,8 @@ TYPE_MALUS = 0.2
 TITLE_MALUS = 0.3  # a document's title names its subject; a clause of its body answers a question better
 SIMILAR = 0.62  # word-vector cosine from which a word paraphrases a term
 SIMILAR_CREDIT = 0.6
+YEAR_ELSEWHERE_CREDIT = 0.3  # the asked year, said of something else than the question's subject
+YEAR_WINDOW = 8  # words on each side of a year where the question's subject must be named
 ASKED_CREDIT = 0.7  # a term found only in the questions users ask for a sentence, not in the sentence
 
 
@@ -346,7 +349,8 @@ class Ranker:
             if key in seen:
                 continue
             seen.add(key)
-            credit = self._asked_credit(reach, cand, {t: self._credit(t, cand) for t in terms})
+            credit = self._year_bound(reach, cand, self._asked_credit(reach, cand,
+                                                                      {t: self._credit(t, cand) for t in terms}))
             coverage = sum(weights[t] * credit[t] for t in terms) / total
             type_ok = satisfies(kind, cand.text) and (kind is not QuestionType.HOW_MANY or
                                                       counts_what_is_asked(scope.rest, cand.text))
@@ -388,6 +392,23 @@ class Ranker:
             if len(held) >= needed:
                 for t in held:
                     credit[t] = max(credit[t], ASKED_CREDIT)
+        return credit
+
+    @staticmethod
+    def _year_bound(reach: dict[Term, frozenset[str]], cand: Candidate,
+                    credit: dict[Term, float]) -> dict[Term, float]:
+        """« qui présidait l'OSCE en 2007 ? » is not answered by a list that names 2007 for one event and a
+        presidency for another: when the candidate names several years, the asked year counts only near one of
+        the question's other terms."""
+        years = [t for t in reach if re.fullmatch(r"(19|20)\d\d", t.word) and credit[t] == 1.0]
+        if len(years) != 1 or len(set(years_in(cand.text))) < 2:
+            return credit
+        year, others = years[0], [t for t in reach if t is not years[0] and credit[t] >= 0.5]
+        tokens = words(cand.text)
+        near = {w for i, token in enumerate(tokens) if token == year.word
+                for w in tokens[max(0, i - YEAR_WINDOW):i + YEAR_WINDOW + 1]}
+        if others and all(reach[t].isdisjoint(near) for t in others):
+            return {**credit, year: YEAR_ELSEWHERE_CREDIT}
         return credit
 
     def _credit(self, term: Term, cand: Candidate) -> float:
