@@ -99,6 +99,8 @@ def test_a_how_many_question_wants_a_number_of_what_it_counts() -> None:
     assert counts_what_is_asked("combien de fois par an ?", "environ six fois par an")
     assert counts_what_is_asked("quels sont les partenaires ?", "les trois dimensions")
     assert not counts_what_is_asked("combien des conférences annuelles ?", "les trois dimensions de la sécurité")
+    assert not counts_what_is_asked("la réunion a rassemblé combien de participants ?", "les 57 États participants")
+    assert counts_what_is_asked("combien de participants dans l'OSCE ?", "les 57 États participants")
 
 
 def test_who_hosts_a_meeting_answers_where_it_takes_place() -> None:

@@ -122,6 +122,8 @@ def counts_what_is_asked(question: str, text: str) -> bool:
         return True
     noun = match.group(1)
     alike = _COUNTED_ALIKE.get(noun, re.escape(stem(noun)[:5]))
+    if noun == "participants" and not re.search(r"\b(osce|organisation)\b", fold(question)):
+        alike = r"(?<!etats )participants"  # the participants of a meeting are not the OSCE's participating States
     folded = fold(text)
     return bool(re.search(rf"(?:{_QUANTITY})(?:[\s-]+[\w'-]+){{0,2}}?\s+(?:{alike})", folded)
                 or _NOT_GIVEN.search(folded))
