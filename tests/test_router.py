@@ -639,3 +639,18 @@ def test_what_happens_around_meetings_just_counted(router: Router) -> None:
                            ("elles ont lieu où en général ?", None))
     assert "deux conférences annuelles" in replies[0]
     assert "pays partenaire" in replies[1]
+
+
+def test_how_many_paragraphs_a_document_has_is_counted_in_its_text(router: Router) -> None:
+    replies = conversation(router, ("combien de paragraphes numérotés dans la décision 5/11 ?", None),
+                           ("et la déclaration de Madrid, combien de paragraphes ?", None),
+                           ("et la brochure ?", None))
+    assert "9 paragraphes numérotés" in replies[0] and "13 alinéas" in replies[0]
+    assert "15 paragraphes numérotés" in replies[1]
+    assert "ne sont pas numérotés" in replies[2]
+
+
+def test_the_first_paragraph_of_a_decision_is_its_paragraph_1(router: Router) -> None:
+    replies = conversation(router, ("parlons de la décision 5/11", None),
+                           ("le premier paragraphe décide de renforcer quoi ?", None))
+    assert "Décide de renforcer encore le Partenariat" in replies[1]

@@ -451,6 +451,22 @@ def paragraph_reply(store: KnowledgeStore, doc: DocumentInfo | None, label: str 
     return Reply(f"Voici {where} {of(doc.name, doc.article)} :\n« {paragraph.text} »", (paragraph.citation,))
 
 
+def paragraph_count_reply(store: KnowledgeStore, doc: DocumentInfo) -> Reply:
+    """« La décision 5/11 compte combien de paragraphes ? »: its numbered paragraphs, and its preamble's clauses,
+    counted in the text itself; a text whose paragraphs bear no number is said to have none."""
+    if doc.corpus_document_id is None:
+        return Reply(f"Je n'ai pas le texte de {_doc_title(doc)}, seulement ce qu'en disent les autres documents.")
+    body = [p for p in store.corpus_paragraphs(doc.corpus_document_id) if p.citation.paragraph != "titre"]
+    numbered = [p for p in body if re.match(r"\d+\.\s", p.text)]
+    clauses = [p for p in body if p.citation.paragraph.startswith("préambule") and len(p.text.split()) >= 6]
+    title = capitalize(_doc_title(doc))
+    if not numbered:
+        return Reply(f"Les paragraphes {of(doc.name, doc.article)} ne sont pas numérotés ; je les cite dans l'ordre "
+                     f"de lecture, du § 1 au § {len(body)}.", (body[-1].citation,) if body else ())
+    preamble = f", précédés d'un préambule de {len(clauses)} alinéas" if clauses else ""
+    return Reply(f"{title} compte {len(numbered)} paragraphes numérotés{preamble}.", (numbered[-1].citation,))
+
+
 def documents_list_reply(store: KnowledgeStore) -> Reply:
     """The documents of the OSCE that concern the partners, in date order."""
     docs = [d for d in store.all_documents() if d.kind not in ("brochure", "communiqué")]

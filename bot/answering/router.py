@@ -321,7 +321,7 @@ class Router:
         if acronym:
             reply = answers.acronym_reply(acronym.acronym, acronym.full_name, acronym.sentence)
             return replace(self._say(reply, state, state.kind), aside=True)
-        current = self._about_current_document(turn, text, state)
+        current = self._paragraphs_counted(turn, text, state) or self._about_current_document(turn, text, state)
         if current:
             return current
         follows = self._what_follows(text, state) or self._place_claim(text, state)
@@ -508,6 +508,20 @@ class Router:
             return self._say(answers.ask_which_country(), state, None)
         return None
 
+    def _paragraphs_counted(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
+        """« La 5/11 compte combien de paragraphes ? »: of the document named, else of the conversation's;
+        « et la brochure ? » just after asks it of another document."""
+        switch = document_scope(text)
+        again = bool(state.query and _PARAGRAPH_COUNT.search(fold(state.query))) and bool(switch.document_id) \
+            and not key_terms(switch.rest)
+        if not _PARAGRAPH_COUNT.search(fold(text)) and not again:
+            return None
+        doc = self._document(turn, text) or self.store.document(state.conversation or state.document or "")
+        if doc is None:
+            return None
+        return self._say(answers.paragraph_count_reply(self.store, doc), state, Kind.DOCUMENT, document=doc.id,
+                         query=text)
+
     def _about_current_document(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
         """« Elle date de quand ? » after a document answer, « qui s'exprime dans ce texte ? »: that document."""
         current = state.document or state.conversation
@@ -585,7 +599,8 @@ class Router:
             else:
                 order = [d for d in dict.fromkeys([current or last_document, *(d.id for d in self.store.corpus())])
                          if d]
-            ends = [p for p in (self._end_paragraph(d, position) for d in order) if p]
+            numbered = bool(re.search(r"\bparagraphe\b|§", fold(text)))
+            ends = [p for p in (self._end_paragraph(d, position, numbered) for d in order) if p]
             rest = without_position(scope.rest)
             found = max(ends, default=None, key=lambda p: self.ranker.coverage(rest, p.text)
                         + (CURRENT_DOCUMENT_LEAD if p.citation.document_id == order[0] else 0.0))
@@ -595,12 +610,15 @@ class Router:
         return self._say(answers.paragraph_reply(self.store, doc, found.citation.paragraph), state, Kind.PARAGRAPH,
                          document=doc.id, query=text, topic=text)
 
-    def _end_paragraph(self, document: str, position: str) -> ParagraphInfo | None:
-        """A document's first paragraph, or its last one that is a sentence (not a contact block)."""
+    def _end_paragraph(self, document: str, position: str, numbered: bool = False) -> ParagraphInfo | None:
+        """A document's first paragraph, or its last one that is a sentence (not a contact block).
+
+        « le premier paragraphe » (``numbered``) of a decision is its § 1, not the preamble that opens it."""
         body = [p for p in self.store.corpus_paragraphs(document) if p.citation.paragraph != "titre"
                 and len(p.text.split()) >= 6]
         if position == "first":
-            return body[0] if body else None
+            first = next((p for p in body if p.citation.paragraph == "1"), None) if numbered else None
+            return first or (body[0] if body else None)
         return next((p for p in reversed(body) if p.text.rstrip().endswith((".", "»"))), None)
 
     def _ranked_close(self, text: str) -> bool:
@@ -993,6 +1011,7 @@ def _years(turn: Turn, folded: str) -> list[int]:
     return [y for value in turn.entities.get("year", ()) for y in years_in(str(value))] or years_in(folded)
 
 
+_PARAGRAPH_COUNT = re.compile(r"\b(combien|nombre) (de |d')(paragraphes|alineas|considerants|points numerotes)\b")
 _CLAIMED_YEAR = re.compile(r"\b(?:en|depuis) (\d{4})\s*,?\s*(c'est (bien )?(ca|cela|juste|exact|vrai)|n'est-ce pas"
                            r"|non|vrai|c'est bien ca)\s*[?!.]*\s*$")
 
