@@ -654,3 +654,22 @@ def test_the_first_paragraph_of_a_decision_is_its_paragraph_1(router: Router) ->
     replies = conversation(router, ("parlons de la décision 5/11", None),
                            ("le premier paragraphe décide de renforcer quoi ?", None))
     assert "Décide de renforcer encore le Partenariat" in replies[1]
+
+
+def test_the_chairmanship_of_a_year_is_said_only_where_a_document_names_it(router: Router) -> None:
+    replies = conversation(router, ("quel pays présidait l'OSCE en 2020 ?", None), ("et en 2011 ?", None),
+                           ("et la présidence actuelle de l'OSCE, c'est quel pays ?", None))
+    assert "Présidence albanaise" in replies[0] and "§ 3" in replies[0]
+    assert replies[1].startswith("Les documents ne disent pas") and "2011" in replies[1]
+    assert "s'arrêtent en 2020" in replies[2]
+
+
+def test_that_year_is_the_year_of_the_document_talked_about(router: Router) -> None:
+    replies = conversation(router, ("parlons de la déclaration de Madrid", None),
+                           ("qui présidait l'OSCE cette année-là ?", None))
+    assert "en 2007" in replies[1] and "ne disent pas" in replies[1]
+
+
+def test_what_a_document_stands_on_is_not_filtered_by_its_own_title(router: Router) -> None:
+    reply, _ = ask(router, "la déclaration sur les partenaires asiatiques, elle se fonde sur quels textes ?")
+    assert "5/11" in reply and "MC.DOC/10/14" in reply

@@ -165,3 +165,9 @@ def test_the_next_paragraph_is_the_following_one_of_the_same_document(store: Kno
     assert after is not None and after.citation.paragraph == "préambule 6"
     assert store.next_paragraph("madrid-2007", "15") is None
     assert store.next_paragraph("madrid-2007", "99") is None
+
+
+def test_the_chairmanships_named_in_the_corpus_are_read_off_its_sentences(store: KnowledgeStore) -> None:
+    [albania] = store.chairmanships
+    assert (albania.adjective, albania.year) == ("albanaise", 2020)
+    assert (albania.citation.document_id, albania.citation.paragraph) == ("asian-declaration-2020", "3")

@@ -12,6 +12,7 @@ from bot.answering.french_grammar import NUMBERS, agree, capitalize, join, of, t
 from bot.answering.structured_cues import YearFilter
 from bot.knowledge.normalize import fold
 from bot.knowledge.records import (
+    Chairmanship,
     Citation,
     CountFact,
     CountryMatch,
@@ -523,6 +524,26 @@ def not_covered_reply(store: KnowledgeStore, message: str, unknown: list[str]) -
 def no_answer_reply() -> Reply:
     return Reply("Je ne trouve pas de réponse à cette question dans les documents que je connais, et je préfère "
                  "ne rien avancer. Vous pouvez reformuler, ou me demander ce que je sais faire.")
+
+
+def chairmanship_reply(known: list[Chairmanship], year: int | None, now: bool, last: int) -> Reply:
+    """« Quel pays présidait l'OSCE en 2007 ? »: the Chairmanship of that year when a document names it; else
+    which ones they do name."""
+    cited = tuple(c.citation for c in known)
+    named = join([f"la Présidence {c.adjective} de {c.year}" for c in known])
+    that_year = next((c for c in known if c.year == year), None)
+    if that_year:
+        return Reply(f"En {year}, c'était la Présidence {that_year.adjective} de l'OSCE.", (that_year.citation,))
+    if not known:
+        return Reply("Les documents ne nomment aucune présidence de l'OSCE.")
+    if now:
+        return Reply(f"Les documents ne disent pas quel pays préside l'OSCE aujourd'hui : ils s'arrêtent en {last}, "
+                     f"et la seule présidence qu'ils nomment est {named}.", cited)
+    if year:
+        return Reply(f"Les documents ne disent pas quel pays présidait l'OSCE en {year} : la seule présidence "
+                     f"qu'ils nomment est {named}.", cited)
+    return Reply(f"La seule présidence de l'OSCE que nomment les documents est {named} ; ils ne disent pas qui "
+                 "présidait l'Organisation les autres années.", cited)
 
 
 def beyond_documents_reply(year: int, last: int) -> Reply:

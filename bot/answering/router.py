@@ -321,7 +321,8 @@ class Router:
         if acronym:
             reply = answers.acronym_reply(acronym.acronym, acronym.full_name, acronym.sentence)
             return replace(self._say(reply, state, state.kind), aside=True)
-        current = self._paragraphs_counted(turn, text, state) or self._about_current_document(turn, text, state)
+        current = self._paragraphs_counted(turn, text, state) or self._chairmanship(text, state) or \
+            self._about_current_document(turn, text, state)
         if current:
             return current
         follows = self._what_follows(text, state) or self._place_claim(text, state)
@@ -390,6 +391,9 @@ class Router:
         beyond = self._beyond_documents(borrowed)
         if beyond:
             return self._say(beyond, state.after(query=borrowed), None)
+        chaired = self._chairmanship(borrowed, state)  # « et en 2019 ? » after « qui présidait l'OSCE en 2020 ? »
+        if chaired:
+            return chaired
         switch = document_scope(text)
         only = bool(switch.document_id) and not key_terms(switch.rest)
         outcome = self._ranked(borrowed, state, turn, elliptical=True, near=state.passage, scope_only=only)
@@ -507,6 +511,24 @@ class Router:
         if not countries and turn.intent in ("ask_partner", "compare_partners") and not self._other_terms(text, []):
             return self._say(answers.ask_which_country(), state, None)
         return None
+
+    def _chairmanship(self, text: str, state: DialogueState) -> Outcome | None:
+        """« Quel pays présidait l'OSCE cette année-là ? », « et la présidence actuelle ? »: the Chairmanship of a
+        year, which the documents name for one year only."""
+        folded = fold(text)
+        if not _CHAIR_ASKED.search(folded) or _OTHER_CHAIR.search(folded):
+            return None
+        years = years_in(folded)
+        if not years and _THAT_YEAR.search(folded):
+            years = years_in(fold(f"{state.query or ''} {state.topic or ''}"))
+            doc = self.store.document(state.conversation or state.document or "")
+            years = years or ([doc.year] if doc and doc.year else [])
+        now = bool(_NOW.search(folded))
+        if not years and not now and not _WHICH_COUNTRY.search(folded):
+            return None  # « le président en exercice, c'est qui ? »: what the office is, the ranker reads it
+        reply = answers.chairmanship_reply(self.store.chairmanships, years[-1] if years else None, now,
+                                           self.store.last_year())
+        return self._say(reply, state, Kind.PASSAGE, query=text)
 
     def _paragraphs_counted(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
         """« La 5/11 compte combien de paragraphes ? »: of the document named, else of the conversation's;
@@ -811,7 +833,7 @@ class Router:
                  and not excluded & set(re.findall(r"[\w/]{4,}", fold(f"{doc.name} {doc.body or ''}")))]
         asking = document_scope(folded[:besides.start() + verb.end()] if besides else folded).rest
         others = [t for t in key_terms(_CITES.sub(" ", asking)) if not _OTHER_OR_OLDER.match(t.word)
-                  and not any(f in _DOCUMENT_WORDS or f in excluded for f in t.forms)]
+                  and not any(f in _DOCUMENT_WORDS or f in excluded or f in fold(subject.name) for f in t.forms)]
         named = [(d, c) for d, c in named if all(any(f in fold(d.name) for f in t.forms) for t in others)]
         if others and not named:
             return None  # « … sur la poursuite du dialogue »: a subject no name holds, the ranker reads the text
@@ -1011,6 +1033,13 @@ def _years(turn: Turn, folded: str) -> list[int]:
     return [y for value in turn.entities.get("year", ()) for y in years_in(str(value))] or years_in(folded)
 
 
+# Who chaired the OSCE (not a contact group, a meeting or another body), in a year or now.
+_CHAIR_ASKED = re.compile(r"\bpresid\w*\b.{0,40}\b(osce|organisation)\b|\b(osce|organisation)\b.{0,40}\bpresid")
+_OTHER_CHAIR = re.compile(r"\b(groupes?|contact|conseil|forum|seance|reunion|conference|seminaire|troika|cor|otan"
+                          r"|assemblee|secretaire|ministre|nom|s'appel\w*)\b")
+_THAT_YEAR = re.compile(r"\bcette annee(-la| la)?\b|\ba l'epoque\b|\ba ce moment(-la| la)\b|\bcette fois(-la| la)\b")
+_NOW = re.compile(r"\b(actuel|actuelle|actuellement|aujourd'hui|en ce moment|maintenant|cette annee)\b(?!-la| la)")
+_WHICH_COUNTRY = re.compile(r"\b(quel|quels) (pays|etat)\b")
 _PARAGRAPH_COUNT = re.compile(r"\b(combien|nombre) (de |d')(paragraphes|alineas|considerants|points numerotes)\b")
 _CLAIMED_YEAR = re.compile(r"\b(?:en|depuis) (\d{4})\s*,?\s*(c'est (bien )?(ca|cela|juste|exact|vrai)|n'est-ce pas"
                            r"|non|vrai|c'est bien ca)\s*[?!.]*\s*$")

@@ -112,6 +112,16 @@ class AskedQuestion:
 
 
 @dataclass(frozen=True)
+class Chairmanship:
+    """A year's OSCE Chairmanship as a sentence of the corpus names it (« la Présidence albanaise de l'OSCE de
+    2020 »)."""
+
+    adjective: str
+    year: int
+    citation: Citation
+
+
+@dataclass(frozen=True)
 class SentenceInfo:
     """A quotable sentence: its exact text, where it sits in its paragraph, and its index terms.
 

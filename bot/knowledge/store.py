@@ -16,6 +16,7 @@ from bot.knowledge.normalize import fold, name_key, words
 from bot.knowledge.records import (
     AnswerInfo,
     AskedQuestion,
+    Chairmanship,
     Citation,
     CountFact,
     CountryMatch,
@@ -53,6 +54,8 @@ def _partner_info(row: Partner) -> PartnerInfo:
     return PartnerInfo(row.id, row.name, row.article, row.gender, row.group, row.since, row.since_helsinki,
                        row.status, row.participating_state_since, _cite(row.paragraph), row.quote)
 
+
+_CHAIRMANSHIP = re.compile(r"\bpresidence (\w+) de l'osce de (\d{4})\b")
 
 class KnowledgeStore:
     """Read-only access to the knowledge database (built by ``python -m bot build-db``)."""
@@ -256,6 +259,16 @@ class KnowledgeStore:
     def sentences(self) -> list[SentenceInfo]:
         """Every sentence of the corpus, in no particular order."""
         return list(self._sentences.values())
+
+    @cached_property
+    def chairmanships(self) -> list[Chairmanship]:
+        """The OSCE Chairmanships the corpus names with their year, read off its sentences."""
+        found = {}
+        for sentence in self.sentences():
+            for match in _CHAIRMANSHIP.finditer(fold(sentence.text)):
+                found.setdefault(int(match.group(2)), Chairmanship(match.group(1), int(match.group(2)),
+                                                                   sentence.citation))
+        return [found[year] for year in sorted(found)]
 
     def sentence(self, sentence_id: int) -> SentenceInfo | None:
         return self._sentences.get(sentence_id)
