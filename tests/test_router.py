@@ -673,3 +673,15 @@ def test_that_year_is_the_year_of_the_document_talked_about(router: Router) -> N
 def test_what_a_document_stands_on_is_not_filtered_by_its_own_title(router: Router) -> None:
     reply, _ = ask(router, "la déclaration sur les partenaires asiatiques, elle se fonde sur quels textes ?")
     assert "5/11" in reply and "MC.DOC/10/14" in reply
+
+
+def test_a_guess_at_partners_a_passage_leaves_unnamed_is_neither_confirmed_nor_denied(router: Router) -> None:
+    replies = conversation(router, ("la 5/11 salue des réformes dans certains partenaires méditerranéens ?", None),
+                           ("lesquels ? le Maroc et la Jordanie ?", "follow_up"))
+    assert "certains pays partenaires méditerranéens" in replies[0]
+    assert replies[1].startswith("Le texte ne précise pas lesquels") and "ni le Maroc ni la Jordanie" in replies[1]
+
+
+@pytest.mark.parametrize("text", ["Merci ! Au fait, tu es une vraie personne ?", "vous êtes un robot ?"])
+def test_whether_it_is_a_person_is_answered_inside_a_longer_message(router: Router, text: str) -> None:
+    assert ask(router, text)[0] == "utter_bot_challenge"

@@ -526,6 +526,15 @@ def no_answer_reply() -> Reply:
                  "ne rien avancer. Vous pouvez reformuler, ou me demander ce que je sais faire.")
 
 
+def unnamed_reply(guesses: list[CountryMatch], paragraph: ParagraphInfo) -> Reply:
+    """« Lesquels ? la Tunisie et l'Égypte ? » after a passage that speaks of « certains partenaires »: it does
+    not name them, so the guess can be neither confirmed nor denied."""
+    names = [the(m.name, m.article) for m in guesses]
+    listed = "ni " + " ni ".join(names) if len(names) > 1 else f"pas {names[0]}"
+    return Reply(f"Le texte ne précise pas lesquels : il ne nomme {listed}. Il dit seulement : "
+                 f"« {paragraph.text.strip()} »", (paragraph.citation,))
+
+
 def chairmanship_reply(known: list[Chairmanship], year: int | None, now: bool, last: int) -> Reply:
     """« Quel pays présidait l'OSCE en 2007 ? »: the Chairmanship of that year when a document names it; else
     which ones they do name."""

@@ -134,7 +134,13 @@ def _small_talk(text: str) -> str | None:
         return "utter_goodbye"
     if _WHO_MADE_YOU.search(folded):
         return "utter_who_made_you"
+    if _ARE_YOU_HUMAN.search(folded):
+        return "utter_bot_challenge"
     return None
+
+
+_ARE_YOU_HUMAN = re.compile(r"\b(tu es|t'es|vous etes|es-tu|etes-vous) (un |une )?(vraie? personne|etre humain|humaine?"
+                            r"|robot|bot|chatbot|machine|ia|intelligence artificielle)\b")
 
 
 _WHO_MADE_YOU = re.compile(r"\b(tu as|t'as|vous avez) ete (fait|cree|concu|developpe|programme|code)e?s? par qui\b"
@@ -325,7 +331,8 @@ class Router:
             self._about_current_document(turn, text, state)
         if current:
             return current
-        follows = self._what_follows(text, state) or self._place_claim(text, state)
+        follows = self._what_follows(text, state) or self._place_claim(text, state) or \
+            self._unnamed_guess(turn, text, state)
         if follows:
             return follows
         positioned = self._at_position(turn, text, state)
@@ -511,6 +518,18 @@ class Router:
         if not countries and turn.intent in ("ask_partner", "compare_partners") and not self._other_terms(text, []):
             return self._say(answers.ask_which_country(), state, None)
         return None
+
+    def _unnamed_guess(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
+        """« Lesquels ? la Tunisie et l'Égypte ? » after « certains partenaires méditerranéens »: the passage
+        just quoted names none of the countries guessed."""
+        if not _WHICH_ONES.match(fold(text)) or state.kind not in (Kind.PASSAGE, Kind.CLOSEST, Kind.PARAGRAPH):
+            return None
+        guesses = self.countries(turn, text)
+        document, _, label = (state.passage or "").partition("|")
+        paragraph = self.store.paragraph(document, label) if state.passage else None
+        if not guesses or paragraph is None or self.store.countries_in_text(paragraph.text):
+            return None
+        return self._say(answers.unnamed_reply(guesses, paragraph), state, Kind.PASSAGE)
 
     def _chairmanship(self, text: str, state: DialogueState) -> Outcome | None:
         """« Quel pays présidait l'OSCE cette année-là ? », « et la présidence actuelle ? »: the Chairmanship of a
@@ -1040,6 +1059,7 @@ _OTHER_CHAIR = re.compile(r"\b(groupes?|contact|conseil|forum|seance|reunion|con
 _THAT_YEAR = re.compile(r"\bcette annee(-la| la)?\b|\ba l'epoque\b|\ba ce moment(-la| la)\b|\bcette fois(-la| la)\b")
 _NOW = re.compile(r"\b(actuel|actuelle|actuellement|aujourd'hui|en ce moment|maintenant|cette annee)\b(?!-la| la)")
 _WHICH_COUNTRY = re.compile(r"\b(quel|quels) (pays|etat)\b")
+_WHICH_ONES = re.compile(r"\s*(lesquel(le)?s|lequel|laquelle|qui ca|c'est qui|qui donc|c'est lesquels)\b")
 _PARAGRAPH_COUNT = re.compile(r"\b(combien|nombre) (de |d')(paragraphes|alineas|considerants|points numerotes)\b")
 _CLAIMED_YEAR = re.compile(r"\b(?:en|depuis) (\d{4})\s*,?\s*(c'est (bien )?(ca|cela|juste|exact|vrai)|n'est-ce pas"
                            r"|non|vrai|c'est bien ca)\s*[?!.]*\s*$")
