@@ -685,3 +685,18 @@ def test_a_guess_at_partners_a_passage_leaves_unnamed_is_neither_confirmed_nor_d
 @pytest.mark.parametrize("text", ["Merci ! Au fait, tu es une vraie personne ?", "vous êtes un robot ?"])
 def test_whether_it_is_a_person_is_answered_inside_a_longer_message(router: Router, text: str) -> None:
     assert ask(router, text)[0] == "utter_bot_challenge"
+
+
+def test_a_question_the_nlu_took_for_a_goodbye_is_answered(router: Router) -> None:
+    assert ask(router, "à plus tard", "goodbye")[0] == "utter_goodbye"
+    reply, _ = ask(router, "Au revoir les considérants : le premier paragraphe de la décision 5/11 décide quoi ?",
+                   "goodbye")
+    assert "Décide de renforcer encore le Partenariat" in reply
+
+
+def test_a_document_named_in_a_message_s_opening_is_the_text_its_question_speaks_of(router: Router) -> None:
+    replies = conversation(router, ("Bonsoir, je lis en ce moment la décision 5/11 pour un mémoire et je me pose une "
+                                    "question. Qui a adopté ce texte ?", None),
+                           ("Et elle date de quelle année ?", None))
+    assert "Conseil ministériel" in replies[0] and "5/11" in replies[0]
+    assert "2011" in replies[1]

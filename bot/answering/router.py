@@ -91,7 +91,7 @@ CURRENT_DOCUMENT_LEAD = 0.25  # « à la fin » means the conversation's documen
 OUT_OF_SCOPE_DOUBT = 0.6  # coverage from which a passage outweighs the NLU's « out of scope »
 UNKNOWN_SHARE = 0.3  # share of a search's weight, in words no document uses, that means « not covered »
 SMALL_TALK = {"greet": "utter_greet", "thank": "utter_thank", "help": "utter_help",
-              "bot_challenge": "utter_bot_challenge"}
+              "bot_challenge": "utter_bot_challenge", "goodbye": "utter_goodbye"}
 # The curated topic a topic intent announces: its answers get a small bonus, never a free pass.
 TOPIC_OF_INTENT = {
     "ask_become_partner": "become_partner", "ask_contact_groups": "contact_groups",
@@ -278,8 +278,13 @@ class Router:
 
     def answer(self, turn: Turn, state: DialogueState) -> Outcome:
         text = core_question(turn.text[:MAX_MESSAGE])
+        set_aside = self._named_corpus_document(turn, turn.text[:MAX_MESSAGE]) if text != turn.text else None
+        if set_aside and not self._named_corpus_document(turn, text):
+            # « je travaille sur la déclaration de Madrid. Qui s'exprime dans ce texte ? »: the document of the
+            # message's opening is the one « ce texte » stands for
+            state = state.after(kind=Kind.DOCUMENT, document=set_aside, conversation=set_aside, query=None)
         outcome = self._answer(turn, text, state)
-        named = self._named_corpus_document(turn, text)
+        named = self._named_corpus_document(turn, text) or set_aside
         if named:
             return replace(outcome, state=outcome.state.after(conversation=named))
         if state.conversation and not outcome.aside and self._moved_on(text, state, outcome):
@@ -509,8 +514,11 @@ class Router:
             asks_paragraph = re.search(r"\b(paragraphe|alinea|§)", folded)
             if _CITING.search(folded) and not asks_paragraph:
                 return self._say(answers.citing_reply(doc), state, Kind.CITING, document=doc.id, query=text)
-            if self._about_document(text):
-                return self._say(self._document_reply(doc, text), state, Kind.DOCUMENT, document=doc.id, query=text)
+            asking = re.split(r"(?<=[.!])\s+", text)[-1]  # « je lis la 5/11. Qui a adopté ce texte ? »
+            if self._about_document(text) or asking != text and _THIS_DOCUMENT.search(fold(asking)) and \
+                    self._about_document(asking):
+                return self._say(self._document_reply(doc, asking), state, Kind.DOCUMENT, document=doc.id,
+                                 query=text)
         elif (label := _paragraph(turn, text)) and state.document:
             doc = self.store.document(state.document)
             return self._say(answers.paragraph_reply(self.store, doc, label), state,
@@ -570,7 +578,7 @@ class Router:
         if not current or self._document(turn, text) or not (self._about_document(text) or year_alone):
             return None
         follows = state.kind in (Kind.DOCUMENT, Kind.DOCUMENTS, Kind.PARAGRAPH, Kind.CITING) and \
-            bool(state.query) and is_elliptical(text)
+            (bool(state.query) and is_elliptical(text) or state.kind is Kind.DOCUMENT and has_pronoun_subject(text))
         if not (follows or year_alone or _THIS_DOCUMENT.search(fold(text))):
             return None
         return self._say(self._document_reply(self.store.document(current), text), state, Kind.DOCUMENT)
@@ -578,7 +586,8 @@ class Router:
     @staticmethod
     def _document_reply(doc: DocumentInfo | None, text: str) -> Reply:
         """What a document is; where it was adopted when that is the question."""
-        if doc is not None and question_type(text) is QuestionType.WHERE and not _NAME_OF.search(fold(text)):
+        where = question_type(text) is QuestionType.WHERE or bool(re.search(r"\bou et\b", fold(text)))
+        if doc is not None and where and not _NAME_OF.search(fold(text)):
             return answers.document_place_reply(doc)
         return answers.document_reply(doc)
 
