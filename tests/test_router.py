@@ -700,3 +700,24 @@ def test_a_document_named_in_a_message_s_opening_is_the_text_its_question_speaks
                            ("Et elle date de quelle année ?", None))
     assert "Conseil ministériel" in replies[0] and "5/11" in replies[0]
     assert "2011" in replies[1]
+
+
+def test_a_former_partner_is_compared_on_its_own_dates(router: Router) -> None:
+    replies = conversation(router, ("l'Égypte ou la Mongolie, laquelle est partenaire depuis le plus longtemps ?",
+                                    "compare_partners"),
+                           ("la Suisse est devenue partenaire avant le Japon ?", "compare_partners"))
+    assert replies[0].startswith("L'Égypte est devenue partenaire en premier") and "(2004)" in replies[0]
+    assert "n'est plus partenaire" in replies[0] and "2012" in replies[0]
+    assert "la Suisse n'est pas un partenaire" in replies[1]
+
+
+def test_a_pronoun_compared_with_a_partner_is_the_country_just_talked_about(router: Router) -> None:
+    replies = conversation(router, ("et la Mongolie ? il paraît qu'elle a un statut particulier", None),
+                           ("elle est devenue État participant avant ou après l'arrivée de l'Australie ?",
+                            "compare_partners"))
+    assert "2012" in replies[1] and "2009" in replies[1]
+
+
+def test_the_osce_s_former_name_and_the_era_asked_are_read_as_meant(router: Router) -> None:
+    assert "CSCE" in ask(router, "et avant, l'OSCE s'appelait comment ?")[0]
+    assert "1990" in ask(router, "avec les partenaires asiatiques, les liens datent de quelle époque ?")[0]

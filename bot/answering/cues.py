@@ -44,7 +44,8 @@ _TYPE_CUES: list[tuple[QuestionType, re.Pattern[str]]] = [
     # « quand même », « quand il veut »: not a question of time
     (QuestionType.WHEN, re.compile(r"\bquand\b(?! meme\b)(?! (il|elle|ils|elles|on|tu|vous|je) (le )?(veu|souhait))"
                                    r"|\ben quelle annee\b|\bquelle annee\b|\bquelle date\b|\ba quelle date\b"
-                                   r"|\bdepuis quand\b|\bquel jour\b|\bquel mois\b|\bdate\b|\bdepuis combien\b")),
+                                   r"|\bquelle epoque\b|\bdepuis quand\b|\bquel jour\b|\bquel mois\b|\bdate\b"
+                                   r"|\bdepuis combien\b")),
     (QuestionType.WHERE, re.compile(r"\bou\b(?! bien| pas\b| non\b| plutot)|\bdans quelle ville\b|\bquelle ville\b"
                                     r"|\bquel lieu\b"
                                     r"|\ba quel endroit\b|\bdans quel pays\b|\bquel pays (a )?accueilli")),

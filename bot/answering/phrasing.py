@@ -326,25 +326,47 @@ def _order_reply(store: KnowledgeStore, group: str | None, order: str) -> Reply:
                  f"de Helsinki depuis ses débuts (Acte final de {chosen[0].since}).", cites)
 
 
-def compare_reply(matches: list[CountryMatch]) -> Reply:
-    """Which of two countries became a partner first."""
-    partners = [m.partner for m in matches if m.partner and m.partner.is_current]
-    outsiders = [m for m in matches if not (m.partner and m.partner.is_current)]
+def compare_reply(matches: list[CountryMatch], participating: bool = False) -> Reply:
+    """Which of two countries became a partner first; with ``participating`` (« elle est devenue État
+    participant avant que l'Australie devienne partenaire ? »), a former partner's date as a participating State."""
+    outsiders = [m for m in matches if m.partner is None]
+    partners = [m.partner for m in matches if m.partner]
     if outsiders:
         names = join([_named(m) for m in outsiders])
-        return Reply(f"Je ne peux pas comparer : {names} ne {'sont' if len(outsiders) > 1 else 'est'} pas "
-                     "partenaire(s) pour la coopération d'après les documents.",
+        verb = "ne sont pas des partenaires" if len(outsiders) > 1 else "n'est pas un partenaire"
+        return Reply(f"Je ne peux pas comparer : {names} {verb} pour la coopération d'après les documents.",
                      tuple(p.citation for p in partners))
     if len(partners) < 2:
         return Reply("Quels pays voulez-vous comparer ? Par exemple : « Qui est devenu partenaire en premier, "
                      "le Japon ou la Thaïlande ? »")
-    a, b = sorted(partners[:2], key=lambda p: p.since)
+    steps = [_step(p, participating) for p in partners[:2]]
+    (a, a_what, a_year), (b, b_what, b_year) = sorted(steps, key=lambda step: step[2])
     cites = (a.citation, b.citation)
-    if a.since == b.since:
+    if a_year == b_year and a_what == b_what:
         return Reply(f"{capitalize(_named(a))} et {_named(b)} sont partenaires depuis la même époque "
                      f"({_partner_year(a)}).", cites)
-    return Reply(f"{capitalize(_named(a))} est {agree('devenu', a.gender)} partenaire en premier "
-                 f"({_partner_year(a)}), avant {_named(b)} ({_partner_year(b)}).", cites)
+    if a_year == b_year:
+        return Reply(f"La même année, {a_year} : {_named(a)} est {agree('devenu', a.gender)} {a_what} et "
+                     f"{_named(b)} {b_what}.", cites)
+    former = [p for p in (a, b) if not p.is_current and p.participating_state_since]
+    note = "".join(f" {capitalize(_named(p))} n'est plus partenaire : {_pronoun(p)} est État participant de l'OSCE "
+                   f"depuis {p.participating_state_since}." for p in former if not participating)
+    if a_what == b_what:
+        return Reply(f"{capitalize(_named(a))} est {agree('devenu', a.gender)} {a_what} en premier "
+                     f"({_partner_year(a)}), avant {_named(b)} ({_partner_year(b)}).{note}", cites)
+    return Reply(f"{capitalize(_named(a))} est {agree('devenu', a.gender)} {a_what} en {a_year}, avant que "
+                 f"{_named(b)} ne devienne {b_what} ({b_year}).", cites)
+
+
+def _step(p: PartnerInfo, participating: bool) -> tuple[PartnerInfo, str, int]:
+    """What a country became and when: a partner, or a participating State when that is what is compared."""
+    if participating and p.participating_state_since:
+        return p, "État participant", p.participating_state_since
+    return p, "partenaire", p.since
+
+
+def _pronoun(p: PartnerInfo) -> str:
+    return "elle" if p.gender == "f" else "il"
 
 
 # --- documents ---------------------------------------------------------------------

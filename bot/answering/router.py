@@ -478,7 +478,10 @@ class Router:
                 _ONE_OF_THEM.search(folded) and self._about_partnership(text, [], "follow_up"):
             return self._say(answers.order_reply(self.store, state.group, order_in(text)), state, Kind.ORDER,
                              query=text)  # « y en a un qui est arrivé plus tard que les autres ? » after a list
-        if countries and _PREMISE.search(folded):
+        if len(countries) == 1 and state.country and has_pronoun_subject(text) and asks_comparison(text) and \
+                countries[0].name != state.country:  # « elle est arrivée avant ou après l'Australie ? »
+            countries = [m for m in [self.store.find_country(state.country)] if m] + countries
+        if countries and _PREMISE.search(folded) and not (len(countries) >= 2 and asks_comparison(text)):
             return self._say_all([answers.premise_membership_reply(m, self.store.count("participating_states"))
                                   for m in countries[:2]], state, Kind.PARTNER_MEMBER, country=countries[0].name)
         if countries and self._about_partnership(text, countries, turn.intent):
@@ -697,7 +700,8 @@ class Router:
         folded = fold(text)
         order = order_in(text)
         if len(countries) >= 2 and asks_comparison(text):
-            return self._say(answers.compare_reply(countries), state, Kind.COMPARE, query=text)
+            participating = bool(re.search(r"\betats? participants?\b", folded))
+            return self._say(answers.compare_reply(countries, participating), state, Kind.COMPARE, query=text)
         if order != "all" and len(countries) == 1 and re.search(r"\b(premier|premiere|dernier|derniere|plus "
                                                                  r"(ancien|recent))", folded):
             group = group_in(turn.entity("group"), text) or (countries[0].partner.group if countries[0].partner
@@ -1002,6 +1006,9 @@ class Router:
         absent = self._absent_names(ranked)
         if absent:
             reply = answers.with_absent_names(reply, absent)
+        named = self.store.countries_in_text(query)
+        if len(named) == 1 and named[0].partner and not re.search(rf"-{re.escape(named[0].query)}\b", fold(query)):
+            state = state.after(country=named[0].name)  # « et la Mongolie ? » then « elle »; not « OSCE-Mongolie »
         if closest:
             return self._say(reply, state, Kind.CLOSEST, query=query, document=scope_document or state.document)
         if scope_document:
