@@ -721,3 +721,10 @@ def test_a_pronoun_compared_with_a_partner_is_the_country_just_talked_about(rout
 def test_the_osce_s_former_name_and_the_era_asked_are_read_as_meant(router: Router) -> None:
     assert "CSCE" in ask(router, "et avant, l'OSCE s'appelait comment ?")[0]
     assert "1990" in ask(router, "avec les partenaires asiatiques, les liens datent de quelle époque ?")[0]
+
+
+def test_an_amount_asked_after_a_paragraph_that_gives_none_is_not_answered_by_quoting_it(router: Router) -> None:
+    replies = conversation(router, ("que dit le paragraphe 6 de la déclaration de Madrid ?", None),
+                           ("et ça fait combien d'euros ?", "follow_up"))
+    assert replies[0].startswith("Voici le paragraphe 6")
+    assert replies[1].startswith("Je ne trouve pas de réponse exacte")

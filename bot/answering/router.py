@@ -33,6 +33,7 @@ from bot.answering.cues import (
     document_scope,
     key_terms,
     question_type,
+    satisfies,
     scope_phrases,
     word_list,
     word_map,
@@ -409,9 +410,18 @@ class Router:
         switch = document_scope(text)
         only = bool(switch.document_id) and not key_terms(switch.rest)
         outcome = self._ranked(borrowed, state, turn, elliptical=True, near=state.passage, scope_only=only)
-        if state.kind is Kind.PARAGRAPH and not switch.document_id and outcome.state.kind is not Kind.PASSAGE:
+        if state.kind is Kind.PARAGRAPH and not switch.document_id and outcome.state.kind is not Kind.PASSAGE \
+                and self._last_paragraph_fits(text, state):
             return self._quote_last(state)  # « c'est demandé à qui ? » after a paragraph: the answer is in it
         return outcome
+
+    def _last_paragraph_fits(self, text: str, state: DialogueState) -> bool:
+        """Whether the paragraph just shown has the shape of an answer: « combien d'euros ? » is not answered by
+        a paragraph that gives no amount."""
+        document, _, label = (state.passage or "").partition("|")
+        paragraph = self.store.paragraph(document, label)
+        return paragraph is not None and satisfies(question_type(text), paragraph.text) and \
+            counts_what_is_asked(text, paragraph.text)
 
     # --- cues -----------------------------------------------------------------------
     def _names_subject(self, turn: Turn, text: str) -> bool:
