@@ -728,3 +728,10 @@ def test_an_amount_asked_after_a_paragraph_that_gives_none_is_not_answered_by_qu
                            ("et ça fait combien d'euros ?", "follow_up"))
     assert replies[0].startswith("Voici le paragraphe 6")
     assert replies[1].startswith("Je ne trouve pas de réponse exacte")
+
+
+def test_its_title_after_a_document_named_in_the_opening_and_a_majority_read_as_consensus(router: Router) -> None:
+    reply = ask(router, "re bonjour, on reprend la décision 5/11 si tu veux bien. Quel est son titre exact ?")[0]
+    assert "« Partenaires pour la coopération »" in reply
+    majority = ask(router, "le statut de partenaire, il est accordé à la majorité simple ?")[0]
+    assert "consensuelle" in majority
