@@ -419,8 +419,7 @@ class Router:
     def _last_paragraph_fits(self, text: str, state: DialogueState) -> bool:
         """Whether the paragraph just shown has the shape of an answer: « combien d'euros ? » is not answered by
         a paragraph that gives no amount."""
-        document, _, label = (state.passage or "").partition("|")
-        paragraph = self.store.paragraph(document, label)
+        paragraph = self._last_paragraph(state)
         return paragraph is not None and satisfies(question_type(text), paragraph.text) and \
             counts_what_is_asked(text, paragraph.text)
 
@@ -547,8 +546,7 @@ class Router:
         if not _WHICH_ONES.match(fold(text)) or state.kind not in (Kind.PASSAGE, Kind.CLOSEST, Kind.PARAGRAPH):
             return None
         guesses = self.countries(turn, text)
-        document, _, label = (state.passage or "").partition("|")
-        paragraph = self.store.paragraph(document, label) if state.passage else None
+        paragraph = self._last_paragraph(state)
         if not guesses or paragraph is None or self.store.countries_in_text(paragraph.text):
             return None
         return self._say(answers.unnamed_reply(guesses, paragraph), state, Kind.PASSAGE)
@@ -1035,9 +1033,13 @@ class Router:
         named = document_scope(text).document_id
         return named is None or named == (state.passage or "").partition("|")[0]
 
-    def _quote_last(self, state: DialogueState) -> Outcome:
+    def _last_paragraph(self, state: DialogueState) -> ParagraphInfo | None:
+        """The paragraph the last answer quoted (slot « document|paragraph »)."""
         document, _, label = (state.passage or "").partition("|")
-        paragraph = self.store.paragraph(document, label)
+        return self.store.paragraph(document, label) if state.passage else None
+
+    def _quote_last(self, state: DialogueState) -> Outcome:
+        paragraph = self._last_paragraph(state)
         if paragraph is None:
             return self._say(answers.no_passage_reply(), state, None)
         return self._say(answers.paragraph_quote_reply(paragraph, closest=state.kind is Kind.CLOSEST), state,
