@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answering.cues import QuestionType, document_scope, key_terms, question_type
-from bot.answering.ranker import Ranker
+from bot.answering.ranker import YEAR_ELSEWHERE_CREDIT, Candidate, Ranker
 from bot.knowledge.store import KnowledgeStore
 from bot.nlu.spacy_vectors import NLU_SPACY_MODEL
 
@@ -147,8 +147,6 @@ def test_about_something_is_not_a_subject_word_but_subjects_are() -> None:
 
 
 def test_a_year_counts_only_near_the_subject_it_is_said_of(ranker: Ranker) -> None:
-    from bot.answering.ranker import Candidate, YEAR_ELSEWHERE_CREDIT
-
     terms = key_terms("qui présidait en 2007 ?")
     reach = {t: frozenset().union(*(ranker.matches(f) for f in t.matchable)) for t in terms}
     full = {t: 1.0 for t in terms}
