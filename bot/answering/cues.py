@@ -130,6 +130,12 @@ def counts_what_is_asked(question: str, text: str) -> bool:
                 or _NOT_GIVEN.search(folded))
 
 
+def has_answer_shape(kind: QuestionType, question: str, text: str) -> bool:
+    """Whether ``text`` can answer ``question``: the shape its type wants, and for a count a number of what it
+    counts."""
+    return satisfies(kind, text) and (kind is not QuestionType.HOW_MANY or counts_what_is_asked(question, text))
+
+
 def satisfies(kind: QuestionType, text: str) -> bool:
     """Whether a candidate answer has the shape of an answer to a question of this type."""
     if kind is QuestionType.WHEN:

@@ -25,11 +25,10 @@ from bot.answering.cues import (
     QuestionType,
     Scope,
     Term,
-    counts_what_is_asked,
     document_scope,
+    has_answer_shape,
     key_terms,
     question_type,
-    satisfies,
     stem,
     years_in,
 )
@@ -352,8 +351,7 @@ class Ranker:
             credit = self._year_bound(reach, cand, self._asked_credit(reach, cand,
                                                                       {t: self._credit(t, cand) for t in terms}))
             coverage = sum(weights[t] * credit[t] for t in terms) / total
-            type_ok = satisfies(kind, cand.text) and (kind is not QuestionType.HOW_MANY or
-                                                      counts_what_is_asked(scope.rest, cand.text))
+            type_ok = has_answer_shape(kind, scope.rest, cand.text)
             score = coverage + (SCOPE_BONUS if scope.document_id in cand.documents else 0.0)
             score -= 0.0 if type_ok else TYPE_MALUS
             score -= 0.03 * (len(cand.text) / 300) + (0.04 if cand.answer_id else 0.0)

@@ -31,9 +31,9 @@ from bot.answering.cues import (
     asking_clause,
     counts_what_is_asked,
     document_scope,
+    has_answer_shape,
     key_terms,
     question_type,
-    satisfies,
     scope_phrases,
     word_list,
     word_map,
@@ -420,8 +420,7 @@ class Router:
         """Whether the paragraph just shown has the shape of an answer: « combien d'euros ? » is not answered by
         a paragraph that gives no amount."""
         paragraph = self._last_paragraph(state)
-        return paragraph is not None and satisfies(question_type(text), paragraph.text) and \
-            counts_what_is_asked(text, paragraph.text)
+        return paragraph is not None and has_answer_shape(question_type(text), text, paragraph.text)
 
     # --- cues -----------------------------------------------------------------------
     def _names_subject(self, turn: Turn, text: str) -> bool:

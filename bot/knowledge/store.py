@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import select, text
@@ -57,6 +57,7 @@ def _partner_info(row: Partner) -> PartnerInfo:
 
 _CHAIRMANSHIP = re.compile(r"\bpresidence (\w+) de l'osce de (\d{4})\b")
 
+
 class KnowledgeStore:
     """Read-only access to the knowledge database (built by ``python -m bot build-db``)."""
 
@@ -64,6 +65,8 @@ class KnowledgeStore:
 
     def __init__(self, url: str | None = None, engine: Engine | None = None) -> None:
         self.engine = engine or make_engine(url)
+        # the router asks the same message several times (its cues, then the answer it picks): scan it once
+        self._scanned_countries = lru_cache(maxsize=256)(self._scan_countries)
 
     def _session(self) -> Session:
         return Session(self.engine)
@@ -103,6 +106,9 @@ class KnowledgeStore:
 
     def countries_in_text(self, message: str) -> list[CountryMatch]:
         """Countries named in a free-text message, in order of appearance."""
+        return list(self._scanned_countries(message))
+
+    def _scan_countries(self, message: str) -> tuple[CountryMatch, ...]:
         folded = " " + re.sub(r"[^\w' -]", " ", fold(message)).replace("'", "' ") + " "
         spans: list[tuple[int, str]] = []
         for key in sorted(self._countries, key=len, reverse=True):
@@ -120,7 +126,7 @@ class KnowledgeStore:
             match = self._countries.get(key) or self.find_country(key)
             if match and all(m.name != match.name for m in found):
                 found.append(match)
-        return found
+        return tuple(found)
 
     def partners(self, group: str | None = None, before: int | None = None, after: int | None = None,
                  in_year: int | None = None, include_former: bool = False) -> list[PartnerInfo]:
