@@ -33,6 +33,11 @@ def agree(word: str, gender: str, plural: bool = False) -> str:
     return word + ("e" if gender == "f" else "") + ("s" if plural else "")
 
 
+def pronoun(gender: str) -> str:
+    """« elle » or « il », for a subject of this gender."""
+    return "elle" if gender == "f" else "il"
+
+
 def join(items: list[str]) -> str:
     """« a, b et c »."""
     if len(items) <= 1:

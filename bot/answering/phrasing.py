@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.answering.french_grammar import NUMBERS, agree, capitalize, join, of, the
+from bot.answering.french_grammar import NUMBERS, agree, capitalize, join, of, pronoun, the
 from bot.answering.structured_cues import YearFilter
 from bot.knowledge.normalize import fold
 from bot.knowledge.records import (
@@ -349,8 +349,8 @@ def compare_reply(matches: list[CountryMatch], participating: bool = False) -> R
         return Reply(f"La même année, {a_year} : {_named(a)} est {agree('devenu', a.gender)} {a_what} et "
                      f"{_named(b)} {b_what}.", cites)
     former = [p for p in (a, b) if not p.is_current and p.participating_state_since]
-    note = "".join(f" {capitalize(_named(p))} n'est plus partenaire : {_pronoun(p)} est État participant de l'OSCE "
-                   f"depuis {p.participating_state_since}." for p in former if not participating)
+    note = "".join(f" {capitalize(_named(p))} n'est plus partenaire : {pronoun(p.gender)} est État participant "
+                   f"de l'OSCE depuis {p.participating_state_since}." for p in former if not participating)
     if a_what == b_what:
         return Reply(f"{capitalize(_named(a))} est {agree('devenu', a.gender)} {a_what} en premier "
                      f"({_partner_year(a)}), avant {_named(b)} ({_partner_year(b)}).{note}", cites)
@@ -363,10 +363,6 @@ def _step(p: PartnerInfo, participating: bool) -> tuple[PartnerInfo, str, int]:
     if participating and p.participating_state_since:
         return p, "État participant", p.participating_state_since
     return p, "partenaire", p.since
-
-
-def _pronoun(p: PartnerInfo) -> str:
-    return "elle" if p.gender == "f" else "il"
 
 
 # --- documents ---------------------------------------------------------------------
@@ -561,7 +557,9 @@ def chairmanship_reply(known: list[Chairmanship], year: int | None, now: bool, l
     """« Quel pays présidait l'OSCE en 2007 ? »: the Chairmanship of that year when a document names it; else
     which ones they do name."""
     cited = tuple(c.citation for c in known)
-    named = join([f"la Présidence {c.adjective} de {c.year}" for c in known])
+    listed = join([f"la Présidence {c.adjective} de {c.year}" for c in known])
+    named = f"la seule présidence qu'ils nomment est {listed}" if len(known) == 1 else \
+        f"les présidences qu'ils nomment sont {listed}"
     that_year = next((c for c in known if c.year == year), None)
     if that_year:
         return Reply(f"En {year}, c'était la Présidence {that_year.adjective} de l'OSCE.", (that_year.citation,))
@@ -569,12 +567,12 @@ def chairmanship_reply(known: list[Chairmanship], year: int | None, now: bool, l
         return Reply("Les documents ne nomment aucune présidence de l'OSCE.")
     if now:
         return Reply(f"Les documents ne disent pas quel pays préside l'OSCE aujourd'hui : ils s'arrêtent en {last}, "
-                     f"et la seule présidence qu'ils nomment est {named}.", cited)
+                     f"et {named}.", cited)
     if year:
-        return Reply(f"Les documents ne disent pas quel pays présidait l'OSCE en {year} : la seule présidence "
-                     f"qu'ils nomment est {named}.", cited)
-    return Reply(f"La seule présidence de l'OSCE que nomment les documents est {named} ; ils ne disent pas qui "
-                 "présidait l'Organisation les autres années.", cited)
+        return Reply(f"Les documents ne disent pas quel pays présidait l'OSCE en {year} : {named}.", cited)
+    which = "La seule présidence de l'OSCE que nomment les documents est" if len(known) == 1 else \
+        "Les présidences de l'OSCE que nomment les documents sont"
+    return Reply(f"{which} {listed} ; ils ne disent pas qui présidait l'Organisation les autres années.", cited)
 
 
 def beyond_documents_reply(year: int, last: int) -> Reply:
@@ -605,7 +603,7 @@ def passage_reply(sentence: SentenceInfo, closest: bool) -> Reply:
 
 def mentions_reply(sentences: list[SentenceInfo]) -> Reply:
     """« La décision 5/11 parle du Fonds ? »: yes, and each place it does, quoted."""
-    places = {2: "deux", 3: "trois"}.get(len(sentences), str(len(sentences)))
+    places = NUMBERS.get(len(sentences), str(len(sentences)))
     quotes = " ; ".join(f"« {_quote(s)} »" for s in sentences)
     return Reply(f"Oui, à {places} endroits : {quotes}", tuple(dict.fromkeys(s.citation for s in sentences)))
 
