@@ -735,3 +735,38 @@ def test_its_title_after_a_document_named_in_the_opening_and_a_majority_read_as_
     assert "« Partenaires pour la coopération »" in reply
     majority = ask(router, "le statut de partenaire, il est accordé à la majorité simple ?")[0]
     assert "consensuelle" in majority
+
+
+def test_a_disputed_answer_is_maintained_and_a_near_miss_is_not_confirmed(router: Router) -> None:
+    replies = conversation(router, ("En quelle année l'Australie est-elle devenue partenaire ?", "ask_partner"),
+                           ("Non, c'est faux, c'était en 2004.", None),
+                           ("quelle est la capitale de la Mongolie ?", None),
+                           ("t'es sûr ?", "bot_challenge"))
+    assert replies[1].startswith("Je maintiens ma réponse") and "2009" in replies[1] and "2004" not in replies[1]
+    assert replies[3].startswith("Je ne peux pas le confirmer")
+
+
+def test_considerants_and_worded_paragraph_ranks_point_at_their_clause(router: Router) -> None:
+    replies = conversation(router, ("Quel est l'intitulé exact de la décision no 5/11 ?", None),
+                           ("Citez-moi mot pour mot le premier considérant.", None),
+                           ("Et le deuxième considérant ?", None))
+    assert "Acte final de Helsinki de 1975" in replies[1]
+    assert "Stratégie de l’OSCE" in replies[2]
+    third = ask(router, "Au troisième paragraphe de la déclaration de Madrid, on demande quoi ?")[0]
+    assert third.startswith("Voici le paragraphe 3")
+
+
+def test_a_title_asked_at_length_and_a_first_paragraph_are_not_a_list_of_documents(router: Router) -> None:
+    title = ask(router, "Je cherche d'abord le titre exact de la déclaration ministérielle de 2007 consacrée aux "
+                        "partenaires ; auriez-vous l'obligeance de me le rappeler ?")[0]
+    assert title.startswith("Il s'agit de la Déclaration ministérielle de Madrid")
+    first = ask(router, "Dans le premier paragraphe de la déclaration de Madrid, sur quels textes les ministres "
+                        "veulent-ils s'appuyer ?")[0]
+    assert "Budapest" in first and "Le plus ancien des documents" not in first
+    curious = ask(router, "À titre de curiosité : qui présidait l'OSCE lors de la réunion de Madrid ?")[0]
+    assert not curious.startswith("Il s'agit")
+
+
+def test_how_far_a_project_has_got_is_not_a_question_of_place(router: Router) -> None:
+    reply = ask(router, "le projet antidrogue du COR, il en est où ?")[0]
+    assert "janvier 2008" in reply and not reply.startswith("Je ne trouve pas")

@@ -141,6 +141,18 @@ _WHERE_WORDS = {"vient", "viennent", "trouve", "situe", "dit", "ecrit", "decisio
                 "document", "brochure", "communique", "exactement", "precisement"}
 
 
+_CHALLENGE = re.compile(r"^\W*((non|mais|bon|hmm+|euh|ah)\W+)*((c'est|c est|ca me parait|ca semble) )?(faux|pas vrai"
+                        r"|pas juste|pas exact|inexact|n'importe quoi)\b|\b(t'es|tu es|vous etes|es-tu|etes-vous) "
+                        r"(bien |vraiment |absolument )?(sure?s?|certaine?s?)\b|\b(tu te|vous vous) trompez?\b"
+                        r"|^\W*((et|mais|non|ah|ok)\W+)?(vraiment|sure?|certaine?|c'est sur|tu confirmes?"
+                        r"|vous confirmez|j'en doute|je (ne )?(crois|pense) pas)\W*$")
+
+
+def challenges(text: str) -> bool:
+    """« T'es sûr ? », « Non, c'est faux, c'était en 2004 », « vraiment ? »: the user disputes the last answer."""
+    return bool(_CHALLENGE.search(fold(text)))
+
+
 def asks_for_quote(text: str) -> bool:
     """« Tu peux citer le passage exact ? »: the words of the last answer's source."""
     folded = fold(text)
@@ -157,8 +169,9 @@ def is_elliptical(text: str) -> bool:
     if scope.document_id and not key_terms(scope.rest):
         return True
     lead = _FOLLOW_LEAD.match(folded)
-    if lead and n_words <= 8 and (re.search(r"\b(et|mais)\b", lead.group(0))
-                                  or len(key_terms(folded[lead.end():])) <= 1) or _CORRECTION.search(folded):
+    own = len(key_terms(folded[lead.end():])) if lead else 0
+    if lead and (n_words <= 8 and (re.search(r"\b(et|mais)\b", lead.group(0)) or own <= 1)
+                 or n_words <= 12 and own <= 1) or _CORRECTION.search(folded):  # « et la Thaïlande, tu me dis quoi ? »
         return True
     if _NEXT_YEAR.search(folded) or _PREVIOUS_YEAR.search(folded):
         return True

@@ -46,7 +46,10 @@ _TYPE_CUES: list[tuple[QuestionType, re.Pattern[str]]] = [
                                    r"|\ben quelle annee\b|\bquelle annee\b|\bquelle date\b|\ba quelle date\b"
                                    r"|\bquelle epoque\b|\bdepuis quand\b|\bquel jour\b|\bquel mois\b|\bdate\b"
                                    r"|\bdepuis combien\b")),
-    (QuestionType.WHERE, re.compile(r"\bou\b(?! bien| pas\b| non\b| plutot)|\bdans quelle ville\b|\bquelle ville\b"
+    # « il en est où ? », « où en est le projet ? » ask how far it has got, not where it is
+    (QuestionType.WHERE, re.compile(r"(?<!\ben est )(?<!\ben sont )(?<!\ben etait )(?<!\ben etaient )"
+                                    r"\bou\b(?! bien| pas\b| non\b| plutot| en (est|sont|etait|etaient)\b)"
+                                    r"|\bdans quelle ville\b|\bquelle ville\b"
                                     r"|\bquel lieu\b"
                                     r"|\ba quel endroit\b|\bdans quel pays\b|\bquel pays (a )?accueilli")),
     (QuestionType.WHICH_DOCUMENT, re.compile(r"\bquel(le)?s? (decisions?|declarations?|documents?|textes?)\b")),

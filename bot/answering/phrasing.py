@@ -458,8 +458,8 @@ def paragraph_reply(store: KnowledgeStore, doc: DocumentInfo | None, label: str 
     if label is None:
         return document_reply(doc)
     if doc.corpus_document_id is None:
-        return Reply(f"Je n'ai pas le texte de {_doc_title(doc)}, seulement ce qu'en disent les autres documents. "
-                     + document_reply(doc).text, tuple(s.citation for s in doc.statements))
+        return Reply(f"Je n'ai pas le texte {of(doc.name, doc.article)}, seulement ce qu'en disent les autres "
+                     "documents. " + document_reply(doc).text, tuple(s.citation for s in doc.statements))
     paragraph = store.paragraph(doc.corpus_document_id, label)
     if paragraph is None:
         return Reply(f"{capitalize(_doc_title(doc))} n'a pas de paragraphe « {label} » dans le texte que je connais.")
@@ -474,7 +474,8 @@ def paragraph_count_reply(store: KnowledgeStore, doc: DocumentInfo) -> Reply:
     """« La décision 5/11 compte combien de paragraphes ? »: its numbered paragraphs, and its preamble's clauses,
     counted in the text itself; a text whose paragraphs bear no number is said to have none."""
     if doc.corpus_document_id is None:
-        return Reply(f"Je n'ai pas le texte de {_doc_title(doc)}, seulement ce qu'en disent les autres documents.")
+        return Reply(f"Je n'ai pas le texte {of(doc.name, doc.article)}, seulement ce qu'en disent les autres "
+                     "documents.")
     body = [p for p in store.corpus_paragraphs(doc.corpus_document_id) if p.citation.paragraph != "titre"]
     numbered = [p for p in body if re.match(r"\d+\.\s", p.text)]
     clauses = [p for p in body if p.citation.paragraph.startswith("préambule") and len(p.text.split()) >= 6]
@@ -613,6 +614,18 @@ def year_claim_reply(reply: Reply, claimed: int, said_years: list[int]) -> Reply
     if claimed in said_years:
         return Reply(f"Oui. {reply.text}", reply.citations)
     return Reply(f"Non, pas en {claimed}. {reply.text}", reply.citations)
+
+
+def maintained_reply(reply: Reply) -> Reply:
+    """« T'es sûr ? », « c'est faux » after an answer: the same answer again, said to be what the documents say."""
+    return Reply(f"Je maintiens ma réponse, c'est ce que disent les documents : {reply.text}", reply.citations,
+                 reply.buttons)
+
+
+def unconfirmed_reply() -> Reply:
+    """A challenge after a near miss or an abstention: nothing was asserted, so nothing can be confirmed."""
+    return Reply("Je ne peux pas le confirmer : les documents ne répondaient pas exactement à votre question, "
+                 "je vous ai seulement indiqué le passage le plus proche.")
 
 
 def curated_reply(text: str, citations: tuple[Citation, ...], closest: bool) -> Reply:

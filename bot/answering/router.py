@@ -19,6 +19,7 @@ from bot.answering.context import (
     asks_for_quote,
     asks_which_paragraph,
     borrow,
+    challenges,
     changes_year,
     has_pronoun_subject,
     is_elliptical,
@@ -236,6 +237,8 @@ _ONE_OF_THEM = re.compile(r"\b(un|une|lequel|laquelle|qui)\b.{0,30}\b(que les au
 _MENTIONS = re.compile(r"\b(parle|parlent|mentionne|mentionnent|evoque|evoquent|aborde|abordent|en dit|en disent"
                       r"|il est question|est-il question|traite|traitent)\b")
 _NUMBERED = re.compile(r"(\b(au|le|du|paragraphe|point|alinea)\s*|§\s*)\d{1,2}\b")
+_TITLE_ASKED = re.compile(r"(?<!\ba )(?<!\bau )\btitre\b(?! (de |du )?(paragraphe|chapitre|section|partie|curiosite"
+                          r"|information|exemple|indicatif))|\bintitule")  # not « à titre de curiosité »
 _NAME_OF = re.compile(r"porte le nom|s'appelle|titre|intitule")
 _YEAR_ALONE = re.compile(r"^((et|mais|donc|ok) )?(l'annee|en quelle annee|quelle annee|c'etait quand|quand|de quand"
                          r"|elle date de quand)\s*[?!.]*$")
@@ -252,8 +255,9 @@ _OF_THE_TWO = re.compile(r"\b(des deux|lequel|laquelle)\b.{0,30}\b(plus (ancien|
 _ORDER_WORDS = re.compile(r"\bplus (recent|ancien|vieux|vieille|ancienne|recente)|\b(anterieur|posterieur)e?\b"
                           r"|\b(avant|(?<!d')apres) (la|le|l')\b|\ben premier\b")
 _DOCUMENTS_ORDER = re.compile(r"\b(documents?|textes?)\b.{0,60}\b(plus (recent|ancien|vieux)|premier|dernier"
-                              r"|ordre chronologique)|\b(plus (recent|ancien|vieux)|premier|dernier)\b.{0,30}"
-                              r"\b(documents?|textes?)\b")
+                              r"|ordre chronologique)|\b(plus (recent|ancien|vieux)|premier|dernier)\b"
+                              r"(?! (paragraphe|alinea|point|article|chapitre|phrase))"  # « son premier paragraphe »
+                              r".{0,30}\b(documents?|textes?)\b")
 _AS_OF = re.compile(r"\b(y avait|y a-t-il eu|etaient|comptait|existait|avait l'osce|a l'epoque|etait-il|etait-elle"
                     r"|a-t-il ete|a-t-elle ete|ont-ils ete|etaient-ils|c'etai(en)?t (qui|quels?|lesquels))\b")
 _JOINED = re.compile(r"\b(rejoint|rejoignent|devenue?s? (un |une )?partenaires?|adhere|entree?s?|arrivee?s?|integre)\b"
@@ -312,7 +316,9 @@ class Router:
     def _answer(self, turn: Turn, text: str, state: DialogueState) -> Outcome:
         if not text:
             return Outcome((), state, "utter_please_rephrase")
-        if state.passage and (asks_for_quote(text) or
+        if state.query and challenges(text) and not self.countries(turn, text):
+            return self._challenged(state)
+        if state.passage and (asks_for_quote(text) and not _paragraph(turn, text) or
                               asks_which_paragraph(text) and self._in_last_document(text, state)):
             return self._quote_last(state)
         if turn.intent == "bot_challenge" and _ROBOT.search(fold(text)):
@@ -367,6 +373,16 @@ class Router:
         if outcome.state.query == text:
             return replace(outcome, state=outcome.state.after(topic=text))
         return outcome
+
+    def _challenged(self, state: DialogueState) -> Outcome:
+        """The last question answered again: what the documents say stands, whatever the user claims; a near
+        miss or an abstention asserted nothing to stand by."""
+        if state.kind in (None, Kind.CLOSEST) or not state.query:
+            return self._say(answers.unconfirmed_reply(), state, state.kind)
+        again = self._answer(Turn(state.query), state.query, state.after(query=None, kind=None))
+        if again.state.kind in (None, Kind.CLOSEST) or not again.replies:
+            return self._say(answers.unconfirmed_reply(), state, state.kind)
+        return replace(again, replies=(answers.maintained_reply(again.replies[0]), *again.replies[1:]))
 
     def _within_last_answer(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
         """« il forme qui ? », « elle rencontre les partenaires à quelle occasion ? »: a pronoun stands for the
@@ -531,8 +547,10 @@ class Router:
                     self._about_document(asking):
                 return self._say(self._document_reply(doc, asking), state, Kind.DOCUMENT, document=doc.id,
                                  query=text)
-        elif (label := _paragraph(turn, text)) and state.document:
-            doc = self.store.document(state.document)
+        elif (label := _paragraph(turn, text)) and (state.document or state.conversation):
+            doc = self.store.document(state.document or state.conversation)
+            if doc is not None and doc.corpus_document_id is None and state.conversation:
+                doc = self.store.document(state.conversation)  # a text only quoted has no paragraphs to show
             return self._say(answers.paragraph_reply(self.store, doc, label), state,
                              Kind.PARAGRAPH, query=text)
         if not countries and turn.intent in ("ask_partner", "compare_partners") and not self._other_terms(text, []):
@@ -939,6 +957,8 @@ class Router:
         """« De quoi parle la décision 5/11 ? »: the document itself is asked about, not one of its clauses."""
         if not _DOCUMENT_ABOUT.search(fold(text)):
             return False
+        if _TITLE_ASKED.search(fold(text)) and self.store.document(text):
+            return True  # « le titre exact de la déclaration de 2007 consacrée aux partenaires »
         rest = document_scope(text).rest
         others = [t for t in key_terms(rest) if not any(f in _DOCUMENT_WORDS or f.isdigit() or "/" in f
                                                         for f in t.forms)]
