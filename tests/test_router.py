@@ -770,3 +770,28 @@ def test_a_title_asked_at_length_and_a_first_paragraph_are_not_a_list_of_documen
 def test_how_far_a_project_has_got_is_not_a_question_of_place(router: Router) -> None:
     reply = ask(router, "le projet antidrogue du COR, il en est où ?")[0]
     assert "janvier 2008" in reply and not reply.startswith("Je ne trouve pas")
+
+
+def test_claims_about_lists_counts_and_years_are_checked_against_the_documents(router: Router) -> None:
+    listed = ask(router, "Dans mon article j'ai écrit que les partenaires méditerranéens sont l'Algérie, "
+                         "l'Égypte, Israël, la Jordanie, le Liban, le Maroc et la Tunisie. Je laisse comme ça ?",
+                 "ask_partner")[0]
+    assert listed.startswith("Non : le Liban n'est pas un partenaire méditerranéen")
+    counted = ask(router, "Pour mon titre : « L'OSCE et ses 57 partenaires pour la coopération ». Ça colle ?")[0]
+    assert counted.startswith("Non : 57 est le nombre des États participants") and "11 (onze)" in counted
+    dated = ask(router, "Le Japon, premier partenaire asiatique, en 1994 ?", "partner_order")[0]
+    assert dated.startswith("Non, pas en 1994.") and "1992" in dated
+    confirmed = ask(router, "Dernier point : l'Afghanistan, partenaire depuis 2003, je confirme ?")[0]
+    assert "2003" in confirmed and not confirmed.startswith("Je ne trouve pas")
+
+
+def test_after_the_first_partner_and_the_others_years_and_where_a_former_one_stands(router: Router) -> None:
+    replies = conversation(router, ("Le Japon, c'est le premier partenaire asiatique ?", "partner_order"),
+                           ("Et juste après lui ?", None),
+                           ("Et les méditerranéens, ils sont là depuis quand ?", "list_partners"),
+                           ("Et la Mongolie, elle est où dans tout ça ?", None),
+                           ("Ta source principale là-dessus, elle s'intitule comment ?", None))
+    assert "République de Corée (1994)" in replies[1]
+    assert "1975" in replies[2]
+    assert "2012" in replies[3] and "État participant" in replies[3]
+    assert replies[4].startswith("Il s'agit de la brochure")

@@ -48,7 +48,8 @@ _TYPE_CUES: list[tuple[QuestionType, re.Pattern[str]]] = [
                                    r"|\bdepuis combien\b")),
     # « il en est où ? », « où en est le projet ? » ask how far it has got, not where it is
     (QuestionType.WHERE, re.compile(r"(?<!\ben est )(?<!\ben sont )(?<!\ben etait )(?<!\ben etaient )"
-                                    r"\bou\b(?! bien| pas\b| non\b| plutot| en (est|sont|etait|etaient)\b)"
+                                    r"\bou\b(?! bien| pas\b| non\b| plutot| en (est|sont|etait|etaient)\b"
+                                    r"| dans tout ca\b)"
                                     r"|\bdans quelle ville\b|\bquelle ville\b"
                                     r"|\bquel lieu\b"
                                     r"|\ba quel endroit\b|\bdans quel pays\b|\bquel pays (a )?accueilli")),

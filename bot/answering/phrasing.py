@@ -252,6 +252,34 @@ def list_reply(store: KnowledgeStore, group: str | None, years: YearFilter) -> R
                  tuple(p.citation for p in partners))
 
 
+def list_claim_reply(store: KnowledgeStore, named: list[CountryMatch], group: str | None) -> Reply:
+    """« Les partenaires méditerranéens sont l'Algérie, …, le Liban et la Tunisie ? »: the list the documents
+    give, after what the claimed list adds to it or leaves out."""
+    partners = store.partners(group=group)
+    listed = {p.name for p in partners}
+    extra = [m for m in named if m.name not in listed]
+    left_out = [p for p in partners if p.name not in {m.name for m in named}]
+    truth = list_reply(store, group, YearFilter())
+    kind = f"partenaire {_group_label(group)}" if group else "partenaire"
+    notes = [f"{the(m.name, m.article)} n'est pas un {kind}" for m in extra]
+    if left_out:
+        notes.append(f"il manque {_listing(left_out, False)}")
+    if not notes:
+        return Reply(f"Oui, c'est exact. {truth.text}", truth.citations)
+    return Reply(f"Non : {' ; '.join(notes)}. {truth.text}", truth.citations)
+
+
+def count_claim_reply(store: KnowledgeStore, group: str | None, claimed: int) -> Reply:
+    """« L'OSCE et ses 57 partenaires » (a wrong count): the count the documents give, after « Non »; 57 is the
+    number of participating States, a frequent confusion that is named."""
+    truth = count_reply(store, group, False)
+    states = store.count("participating_states")
+    if claimed == states.value:
+        return Reply(f"Non : {claimed} est le nombre des États participants de l'OSCE, pas celui de ses "
+                     f"partenaires. {truth.text}", truth.citations + (states.citation,))
+    return Reply(f"Non, pas {claimed}. {truth.text}", truth.citations)
+
+
 def _alphabetical(store: KnowledgeStore, group: str) -> list[PartnerInfo]:
     return sorted(store.partners(group=group), key=lambda p: fold(p.name))
 
@@ -286,11 +314,13 @@ def count_reply(store: KnowledgeStore, group: str | None, participating_states: 
                  f"{med.value} méditerranéens et {asia.value} asiatiques.", (med.citation,))
 
 
-def order_reply(store: KnowledgeStore, group: str | None, order: str, claimed: CountryMatch | None = None) -> Reply:
+def order_reply(store: KnowledgeStore, group: str | None, order: str, claimed: CountryMatch | None = None,
+                claimed_year: int | None = None) -> Reply:
     """First, most recent, or all partners in chronological order.
 
     ``claimed``: the country the question takes for the answer (« l'Australie, c'est
-    bien le premier ? »); a wrong premise is corrected first.
+    bien le premier ? »), and ``claimed_year`` the year it gives (« le Japon, premier, en
+    1994 ? »); a wrong premise is corrected first.
     """
     reply = _order_reply(store, group, order)
     if claimed is None or order == "all":
@@ -299,6 +329,8 @@ def order_reply(store: KnowledgeStore, group: str | None, order: str, claimed: C
     year = (partners[0].since if order == "first" else partners[-1].since) if partners else None
     right = [p for p in partners if p.since == year]
     if any(p.name == claimed.name for p in right):
+        if claimed_year is not None and claimed_year != year:
+            return Reply(f"Non, pas en {claimed_year}. " + reply.text, reply.citations)
         return Reply("Oui. " + reply.text, reply.citations)
     cited = (claimed.partner.citation,) if claimed.partner else ()
     since = f" (partenaire depuis {_partner_year(claimed.partner)})" if claimed.partner else ""

@@ -166,6 +166,10 @@ def spelled_out(text: str) -> str:
     return _SMS_TOKEN.sub(lambda m: table.get(m.group(0).lower(), m.group(0)), text)
 
 
+# « Dernier point : … », « Vérif rapide : … »: words that announce a question, not part of it
+_LEAD_IN = re.compile(r"^\s*(dernier point|derni[eè]re (chose|question)|petite question|question( rapide| \d{1,2})?"
+                      r"|v[ée]rif(ication)?( rapide)?|autre question|juste une chose|[àa] titre de curiosit[ée]"
+                      r"|par curiosit[ée]|au passage)\s*[:,]\s*", re.IGNORECASE)
 _TRUE_OR_FALSE = re.compile(r"^\s*((au fait|et|alors|ok|bon)\b[ ,]*)?vrai ou faux\s*[:,?!]*\s*", re.IGNORECASE)
 _SMS_TOKEN = re.compile(r"(?<![\w/'’-])[A-Za-z]{1,9}(?![\w/'’-])")
 
@@ -177,6 +181,7 @@ def core_question(text: str) -> str:
     Thaïlande est devenue partenaire, merci d'avance » → « en quelle année … partenaire ».
     """
     text = spelled_out(re.sub(r"\s+", " ", _TAG.sub(" ", text)).strip())
+    text = _LEAD_IN.sub("", text) or text
     if len(text.split()) < 12:
         return text
     folded = fold(text)
@@ -185,7 +190,11 @@ def core_question(text: str) -> str:
         sentences = re.split(r"(?<=[.!?])\s+", text)
         asks = [s for s in sentences if "?" in s or _QUESTION.search(fold(s))]
         if asks and len(sentences) > 1:
-            return _POLITE_LEAD.sub("", asks[-1]).strip(" ,")
+            asked = asks[-1]
+            before = sentences.index(asked)
+            if not key_terms(asked) and before:  # « … sont A, B et C. Je laisse comme ça ? »: the claim before
+                asked = f"{sentences[before - 1]} {asked}"
+            return _POLITE_LEAD.sub("", asked).strip(" ,")
     start = asking[-1].end() if asking else 0
     polite = _POLITE.search(folded, start) if start else None
     end = polite.start() if polite and polite.start() > start else len(text)
@@ -199,8 +208,11 @@ _HOW_ARE_YOU = re.compile(r"\b(ca va|tu vas bien|vous allez bien|comment vas|com
 _QUESTION = re.compile(r"\?|\b(quand|comment|combien|pourquoi|quel|quelle|quels|quelles|qui|ou|est-ce)\b")
 _PARTNER_CUE = re.compile(r"\b(partenaire|partenariat|devenu|devenue|rejoint|adhe|membre|statut|associe|etats? "
                           r"participants?|groupe|premier|premiere|dernier|ancien|recent|avant|(?<!d')apres|quand|depuis|annee"
-                          r"|date|plus partenaire|coopere|participe)")
+                          r"|date|plus partenaire|coopere|participe"
+                          r"|ou dans tout ca)")  # « et la Mongolie, elle est où dans tout ça ? »
 _PARTNER_WORDS = word_list("partnership")
+# « ses 57 partenaires pour la coopération », « les 6 partenaires asiatiques »: a number of partners claimed
+_CLAIMED_COUNT = re.compile(r"(?<![\d/])\b(\d{1,3}) (etats )?partenaires\b(?! (europeens|de l'otan))")
 _DOCUMENT_ABOUT = re.compile(r"(de quoi (parle|traite)|c'est quoi|qu'est-ce que|qu'est ce que|que contient|resume"
                              r"|reference|numero|symbole|cote|correspond|tu connais|vous connaissez"
                              r"|parle-moi|parlez-moi|(texte|document|declaration|decision|communique) de qui"
@@ -334,6 +346,10 @@ class Router:
         if turn.intent == "ask_source" and _SOURCE.search(fold(text)) and \
                 all(_SOURCE_WORD.match(t.word) for t in key_terms(text)):
             return Outcome((answers.source_reply(state.sources, self.store),), state)
+        if state.passage and _SOURCE_WORD.search(fold(text)) and _TITLE_ASKED.search(fold(text)):
+            doc = self.store.document(state.passage.partition("|")[0])  # « ta source, elle s'intitule comment ? »
+            if doc is not None:
+                return self._say(answers.document_reply(doc), state, Kind.DOCUMENT, document=doc.id)
         if turn.intent == "list_documents":
             return self._say(answers.documents_list_reply(self.store), state, Kind.DOCUMENTS)
         acronym = asked_acronym(text, self._acronyms)
@@ -506,6 +522,15 @@ class Router:
         if len(countries) == 1 and state.country and has_pronoun_subject(text) and asks_comparison(text) and \
                 countries[0].name != state.country:  # « elle est arrivée avant ou après l'Australie ? »
             countries = [m for m in [self.store.find_country(state.country)] if m] + countries
+        claimed_count = _CLAIMED_COUNT.search(folded)
+        if claimed_count and not countries and not re.search(r"\bcombien\b|\bnombre\b", folded) and \
+                int(claimed_count.group(1)) != self._partner_count(group):  # a right count: the question goes on
+            reply = answers.count_claim_reply(self.store, group, int(claimed_count.group(1)))
+            return self._say(reply, state, Kind.COUNT, group=group, query=text)
+        if len(countries) >= 3 and not asks_comparison(text) and order_in(text) == "all" and \
+                not _years(turn, folded) and _PARTNER_CUE.search(folded):  # « les méditerranéens sont A, B, C… ? »
+            return self._say(answers.list_claim_reply(self.store, countries, group), state, Kind.LIST, group=group,
+                             query=text)
         if countries and _PREMISE.search(folded) and not (len(countries) >= 2 and asks_comparison(text)):
             return self._say_all([answers.premise_membership_reply(m, self.store.count("participating_states"))
                                   for m in countries[:2]], state, Kind.PARTNER_MEMBER, country=countries[0].name)
@@ -732,8 +757,10 @@ class Router:
                                                                  r"(ancien|recent))", folded):
             group = group_in(turn.entity("group"), text) or (countries[0].partner.group if countries[0].partner
                                                              else None)
-            return self._say(answers.order_reply(self.store, group, order, claimed=countries[0]), state, Kind.ORDER,
-                             group=group, query=text)
+            years = _years(turn, folded)
+            return self._say(answers.order_reply(self.store, group, order, claimed=countries[0],
+                                                 claimed_year=years[0] if years else None), state, Kind.ORDER,
+                             group=group, query=text, country=self._at_end(group, order) or state.country)
         years = _years(turn, folded)
         member = asks_membership(text)
         if years and not member and _JOINED.search(folded):
@@ -776,10 +803,22 @@ class Router:
         order = order_in(text)
         if order == "all" and re.search(r"\b(le|la|les) (plus|moins)\b", folded):
             return self._ranked(text, state, turn)  # « qui donne le plus ? »: a superlative, not a date order
-        if order != "all" or turn.intent == "partner_order":
+        if order != "all" or turn.intent == "partner_order" or asks_when(text) and years.empty:
             return self._say(answers.order_reply(self.store, group, order), state, Kind.ORDER, group=group,
-                             query=text)
+                             query=text, country=self._at_end(group, order) or state.country)  # « depuis quand ? »
         return self._say(answers.list_reply(self.store, group, years), state, Kind.LIST, group=group, query=text)
+
+    def _partner_count(self, group: str | None) -> int:
+        return sum(self.store.count(g).value for g in ([group] if group else ["méditerranéen", "asiatique"]))
+
+    def _at_end(self, group: str | None, order: str) -> str | None:
+        """The one partner that came first (or last), which « et juste après lui ? » then stands for."""
+        partners = self.store.partners(group=group)
+        if order == "all" or not partners:
+            return None
+        year = partners[0].since if order == "first" else partners[-1].since
+        ends = [p for p in partners if p.since == year]
+        return ends[0].name if len(ends) == 1 else None
 
     def _structured_follow_up(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
         """« Et le Japon ? », « et les méditerranéens ? », « non, je voulais dire le Maroc »,
