@@ -795,3 +795,14 @@ def test_after_the_first_partner_and_the_others_years_and_where_a_former_one_sta
     assert "1975" in replies[2]
     assert "2012" in replies[3] and "État participant" in replies[3]
     assert replies[4].startswith("Il s'agit de la brochure")
+
+
+def test_a_place_already_named_a_decision_number_and_a_text_only_quoted(router: Router) -> None:
+    replies = conversation(router, ("l'exercice assisté par ordinateur, il a lieu où ?", None),
+                           ("Dans quelle ville allemande ?", "out_of_scope"))
+    assert "en Allemagne" in replies[0] and not replies[0].startswith("Je ne trouve pas")
+    assert replies[1].startswith("Je ne trouve pas de réponse exacte")
+    city = ask(router, "Cette décision 2/19, elle a été adoptée à quelle réunion ministérielle, dans quelle ville ?")[0]
+    assert "Madrid" not in city.split("«")[0] and not city.startswith("D'après le texte")
+    quoted = ask(router, "qu'est-ce qu'elle dit exactement la 4/11 ?")[0]
+    assert quoted.startswith("Il s'agit de la Décision No 4/11") and "Afghanistan" in quoted

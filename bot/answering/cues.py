@@ -135,9 +135,19 @@ def counts_what_is_asked(question: str, text: str) -> bool:
 
 
 def has_answer_shape(kind: QuestionType, question: str, text: str) -> bool:
-    """Whether ``text`` can answer ``question``: the shape its type wants, and for a count a number of what it
-    counts."""
+    """Whether ``text`` can answer ``question``: the shape its type wants, for a count a number of what it
+    counts, and for a place one the question does not already name (« dans quelle ville allemande ? » is not
+    answered by « en Allemagne »)."""
+    if kind is QuestionType.WHERE:
+        return satisfies(kind, text) and _names_another_place(question, text)
     return satisfies(kind, text) and (kind is not QuestionType.HOW_MANY or counts_what_is_asked(question, text))
+
+
+def _names_another_place(question: str, text: str) -> bool:
+    asked = fold(question)
+    places = [m.group(0).split()[-1] for m in _PLACE.finditer(text)]
+    return not places or _HOSTED.search(fold(text)) is not None or \
+        any(fold(p)[:5] not in asked for p in places)
 
 
 def satisfies(kind: QuestionType, text: str) -> bool:
@@ -282,7 +292,7 @@ def word_lemmas(text: str) -> tuple[tuple[str, str], ...]:
         if token.is_punct or token.is_space:
             continue
         word, lemma = fold(token.text).strip("-'"), fold(token.lemma_ or token.text).strip("-'")
-        if not re.fullmatch(r"[\w'-]+", word):
+        if not re.fullmatch(r"[\w'-]+|\d{1,3}/\d{2}", word):  # « 2/19 »: a decision's number names it
             continue
         parts = [p for p in word.split("-") if p] if "-" in word and not word.startswith("non-") else [word]
         pairs += [(part, lemma if len(parts) == 1 else part) for part in parts]

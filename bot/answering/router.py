@@ -214,6 +214,7 @@ _PARTNER_WORDS = word_list("partnership")
 # « ses 57 partenaires pour la coopération », « les 6 partenaires asiatiques »: a number of partners claimed
 _CLAIMED_COUNT = re.compile(r"(?<![\d/])\b(\d{1,3}) (etats )?partenaires\b(?! (europeens|de l'otan))")
 _DOCUMENT_ABOUT = re.compile(r"(de quoi (parle|traite)|c'est quoi|qu'est-ce que|qu'est ce que|que contient|resume"
+                             r"|qu'(elle|il) (dit|contient|prevoit)\b"
                              r"|reference|numero|symbole|cote|correspond|tu connais|vous connaissez"
                              r"|parle-moi|parlez-moi|(texte|document|declaration|decision|communique) de qui"
                              r"|sujet|porte sur|objet|adopte|de quand date|date de|quand a ete|parle de quoi|dit quoi"
