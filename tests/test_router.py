@@ -806,3 +806,10 @@ def test_a_place_already_named_a_decision_number_and_a_text_only_quoted(router: 
     assert "Madrid" not in city.split("«")[0] and not city.startswith("D'après le texte")
     quoted = ask(router, "qu'est-ce qu'elle dit exactement la 4/11 ?")[0]
     assert quoted.startswith("Il s'agit de la Décision No 4/11") and "Afghanistan" in quoted
+
+
+def test_sms_spellings_and_a_thanks_with_praise(router: Router) -> None:
+    replies = conversation(router, ("c koi le fond de partenaria", "ask_partnership_fund"),
+                           ("il a ete creer kan", None), ("mrc tro bien", None))
+    assert "2007" in replies[1] and not replies[1].startswith("Je ne trouve pas")
+    assert replies[2] == "utter_thank"

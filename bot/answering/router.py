@@ -105,7 +105,9 @@ _TAG = re.compile(r"<[^<>]{0,200}>")
 _SOURCE = re.compile(r"\b(source|sources|d'ou|d ou|reference|references|tu tiens|vient|viennent|tire|origine"
                      r"|quel document|quels documents|quel texte)\b")
 _THANKS_ONLY = re.compile(r"^(ok |d'accord |super |parfait |genial |top )?(merci|thanks|thx)"
-                          r"( (beaucoup|bien|infiniment|mille fois|encore))?[ ,!.]*((et )?(au revoir|a plus|a bientot"
+                          r"( (beaucoup|bien|infiniment|mille fois|encore))?[ ,!.]*"
+                          r"((c'est )?(trop |tres |vraiment )?(bien|cool|top|super|genial|sympa|gentil)[ ,!.]*)?"
+                          r"((et )?(au revoir|a plus|a bientot"
                           r"|bonne (journee|soiree|continuation)|bye|ciao|salut))?[ !.]*$")
 _BYE_ONLY = re.compile(r"^(ok |bon )?(au revoir|a plus|a\+|a bientot|bye|ciao|bonne (journee|soiree))[ !.]*$")
 
