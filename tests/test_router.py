@@ -813,3 +813,15 @@ def test_sms_spellings_and_a_thanks_with_praise(router: Router) -> None:
                            ("il a ete creer kan", None), ("mrc tro bien", None))
     assert "2007" in replies[1] and not replies[1].startswith("Je ne trouve pas")
     assert replies[2] == "utter_thank"
+
+
+def test_celle_de_2020_and_celui_de_2007_name_the_declarations(router: Router) -> None:
+    replies = conversation(router, ("Dans celle de 2020, qui s'exprime ? Les chefs d'État ?", None),
+                           ("Ah, je confonds. Elle s'intitule comment exactement, celle de 2020 ?", None),
+                           ("Le texte de 2020 lie la sécurité de l'OSCE à quelle région ?", None),
+                           ("Et celui de 2007, comment formule-t-il le lien entre les deux sécurités ?", None))
+    assert replies[0].startswith("Il s'agit de la Déclaration sur la coopération avec les partenaires asiatiques")
+    assert "ministres des affaires étrangères" in replies[0]
+    assert replies[1].startswith("Il s'agit de la Déclaration sur la coopération avec les partenaires asiatiques")
+    assert "asiatique" in replies[2] and "(2020)" in replies[2]
+    assert "interdépendance" in replies[3]

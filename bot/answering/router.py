@@ -254,6 +254,7 @@ _MENTIONS = re.compile(r"\b(parle|parlent|mentionne|mentionnent|evoque|evoquent|
 _NUMBERED = re.compile(r"(\b(au|le|du|paragraphe|point|alinea)\s*|§\s*)\d{1,2}\b")
 _TITLE_ASKED = re.compile(r"(?<!\ba )(?<!\bau )\btitre\b(?! (de |du )?(paragraphe|chapitre|section|partie|curiosite"
                           r"|information|exemple|indicatif))|\bintitule")  # not « à titre de curiosité »
+_WHO_SPEAKS = re.compile(r"\bqui s'exprime\b")
 _NAME_OF = re.compile(r"porte le nom|s'appelle|titre|intitule")
 _YEAR_ALONE = re.compile(r"^((et|mais|donc|ok) )?(l'annee|en quelle annee|quelle annee|c'etait quand|quand|de quand"
                          r"|elle date de quand)\s*[?!.]*$")
@@ -999,8 +1000,8 @@ class Router:
         """« De quoi parle la décision 5/11 ? »: the document itself is asked about, not one of its clauses."""
         if not _DOCUMENT_ABOUT.search(fold(text)):
             return False
-        if _TITLE_ASKED.search(fold(text)) and self.store.document(text):
-            return True  # « le titre exact de la déclaration de 2007 consacrée aux partenaires »
+        if (_TITLE_ASKED.search(fold(text)) or _WHO_SPEAKS.search(fold(text))) and self.store.document(text):
+            return True  # « le titre exact de la déclaration de 2007 … », « qui s'exprime ? les chefs d'État ? »
         rest = document_scope(text).rest
         others = [t for t in key_terms(rest) if not any(f in _DOCUMENT_WORDS or f.isdigit() or "/" in f
                                                         for f in t.forms)]
