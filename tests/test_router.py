@@ -825,3 +825,11 @@ def test_celle_de_2020_and_celui_de_2007_name_the_declarations(router: Router) -
     assert replies[1].startswith("Il s'agit de la Déclaration sur la coopération avec les partenaires asiatiques")
     assert "asiatique" in replies[2] and "(2020)" in replies[2]
     assert "interdépendance" in replies[3]
+
+
+def test_this_same_paragraph_asked_about_what_it_does_not_say(router: Router) -> None:
+    replies = conversation(router, ("Pour devenir partenaire, la demande est adressée à qui ?", "ask_become_partner"),
+                           ("Le même paragraphe parle aussi d'experts, je crois ?", None),
+                           ("Et que dit ce paragraphe ?", None))
+    assert replies[1].startswith("Je ne trouve pas cela dans ce paragraphe")
+    assert replies[2].startswith("Voici le paragraphe")

@@ -681,6 +681,12 @@ def with_absent_names(reply: Reply, names: list[str]) -> Reply:
     return Reply(f"Les documents ne mentionnent pas {shown}. {reply.text}", reply.citations, reply.buttons)
 
 
+def not_in_paragraph_reply(paragraph: ParagraphInfo) -> Reply:
+    """« Ce même paragraphe parle d'experts ? » when it does not: said, not the paragraph shown as if it did."""
+    return Reply(f"Je ne trouve pas cela dans ce paragraphe ({paragraph.citation.where}) : il n'en parle pas.",
+                 (paragraph.citation,))
+
+
 def no_passage_reply() -> Reply:
     return Reply("Je ne trouve pas de passage à citer pour ma dernière réponse : posez-moi d'abord une question.")
 

@@ -715,6 +715,11 @@ class Router:
         doc = self.store.document(found.citation.document_id) if found else None
         if doc is None:
             return None
+        asked = without_position(scope.rest)
+        if position == "this" and key_terms(asked):  # « dans ce même paragraphe, qui est invité à … ? »
+            ranked = self.ranker.rank_in_paragraph(asked, state.passage or "", question_type(text))
+            if not ranked.close:
+                return self._say(answers.not_in_paragraph_reply(found), state, state.kind, query=text)
         return self._say(answers.paragraph_reply(self.store, doc, found.citation.paragraph), state, Kind.PARAGRAPH,
                          document=doc.id, query=text, topic=text)
 
