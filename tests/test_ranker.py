@@ -156,3 +156,10 @@ def test_a_year_counts_only_near_the_subject_it_is_said_of(ranker: Ranker) -> No
     year = next(t for t in terms if t.word == "2007")
     assert ranker._year_bound(reach, listing, dict(full))[year] == YEAR_ELSEWHERE_CREDIT
     assert ranker._year_bound(reach, one_year, dict(full))[year] == 1.0
+
+
+def test_what_a_term_is_is_answered_by_the_sentence_that_explains_it_in_brackets(ranker: Ranker) -> None:
+    question = "c'est quoi, une conférence d'examen ?"
+    ranked = ranker.rank(question, document_scope(question), question_type(question))
+    assert question_type(question) is QuestionType.DEFINITION
+    assert ranked.confident and ranked.candidate is not None and "préalable aux sommets" in ranked.candidate.text

@@ -35,8 +35,8 @@ class QuestionType(str, Enum):
 
 
 _TYPE_CUES: list[tuple[QuestionType, re.Pattern[str]]] = [
-    (QuestionType.DEFINITION, re.compile(r"^(qu'est-ce que|qu'est ce que|c'est quoi|que sont|qu'appelle-t-on) "
-                                         r"(le|la|les|l')[^,;?]{0,60}\??$"
+    (QuestionType.DEFINITION, re.compile(r"^(qu'est-ce que|qu'est ce que|c'est quoi|que sont|qu'appelle-t-on),? "
+                                         r"(le|la|les|l'|une?)[^,;?]{0,60}\??$"
                                          r"|^(le|la|les|l')[^,;?]{0,60}, c'est quoi\s*\??$")),
     (QuestionType.WHICH_DOCUMENT, re.compile(r"\b(numero|no|n°) combien\b|\bla combien\b|\bquel numero\b")),
     (QuestionType.WHY, re.compile(r"\bpourquoi\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b")),

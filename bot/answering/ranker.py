@@ -55,6 +55,7 @@ SIMILAR_CREDIT = 0.6
 YEAR_ELSEWHERE_CREDIT = 0.3  # the asked year, said of something else than the question's subject
 YEAR_WINDOW = 8  # words on each side of a year where the question's subject must be named
 ASKED_CREDIT = 0.7  # a term found only in the questions users ask for a sentence, not in the sentence
+DEFINED_BONUS = 0.1  # « c'est quoi une conférence d'examen ? »: the sentence that explains it in brackets
 
 
 @dataclass(frozen=True)
@@ -363,6 +364,8 @@ class Ranker:
                 score += NEAR_DOCUMENT_BONUS
             score += CONVERSATION_BONUS if conversation in cand.documents else 0.0
             score += BROAD_BONUS if cand.summary and (len(terms) <= 1 or kind is QuestionType.DEFINITION) else 0.0
+            if kind is QuestionType.DEFINITION and terms and _explains(reach[terms[-1]], cand.text):
+                score += DEFINED_BONUS
             scored.append((score, coverage, type_ok, cand, tuple(t for t in terms if credit[t] < 0.5)))
         if not scored:
             return Ranked(None, 0.0, False, tuple(terms), tuple(terms))
@@ -422,6 +425,13 @@ class Ranker:
     def _sentence_candidate(self, sentence: SentenceInfo) -> Candidate:
         return Candidate(sentence.text, (sentence.citation,), sentence.terms, sentence=sentence,
                          asks=self._asks[sentence.id])
+
+
+def _explains(forms: frozenset[str], text: str) -> bool:
+    """Whether the text follows the term with a bracketed explanation: « conférences d'examen (réunions
+    organisées en préalable aux sommets …) »."""
+    folded = fold(text)
+    return any(re.search(rf"\b{re.escape(form)}\w*\s*\((?!\d)", folded) for form in forms)
 
 
 def _place(passage: str | None) -> tuple[str, str] | None:
