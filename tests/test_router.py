@@ -833,3 +833,13 @@ def test_this_same_paragraph_asked_about_what_it_does_not_say(router: Router) ->
                            ("Et que dit ce paragraphe ?", None))
     assert replies[1].startswith("Je ne trouve pas cela dans ce paragraphe")
     assert replies[2].startswith("Voici le paragraphe")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("les partenaires ils sont assis au fond, en simples spectateurs ?", "table principale"),
+    ("Les présidences suivantes sont obligées de faire pareil ?", "futures présidences"),
+    ("au COR, la réunion se tenait à quel niveau ?", "ministres des affaires étrangères"),
+])
+def test_everyday_wordings_reach_the_sentence_that_answers(router: Router, question: str, expected: str) -> None:
+    reply = ask(router, question)[0]
+    assert expected in reply and not reply.startswith("Je ne trouve pas")
