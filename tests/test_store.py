@@ -171,3 +171,10 @@ def test_the_chairmanships_named_in_the_corpus_are_read_off_its_sentences(store:
     [albania] = store.chairmanships
     assert (albania.adjective, albania.year) == ("albanaise", 2020)
     assert (albania.citation.document_id, albania.citation.paragraph) == ("asian-declaration-2020", "3")
+
+
+def test_the_partners_at_either_end_of_a_group(store: KnowledgeStore) -> None:
+    assert [p.name for p in store.partners_at_end("asiatique", "first")] == ["Japon"]
+    assert [p.name for p in store.partners_at_end("asiatique", "last")] == ["Australie"]
+    assert len(store.partners_at_end("méditerranéen", "first")) == 5  # the Helsinki-process partners, 1975
+    assert store.partners_at_end(None, "all") == []

@@ -325,9 +325,8 @@ def order_reply(store: KnowledgeStore, group: str | None, order: str, claimed: C
     reply = _order_reply(store, group, order)
     if claimed is None or order == "all":
         return reply
-    partners = store.partners(group=group)
-    year = (partners[0].since if order == "first" else partners[-1].since) if partners else None
-    right = [p for p in partners if p.since == year]
+    right = store.partners_at_end(group, order)
+    year = right[0].since if right else None
     if any(p.name == claimed.name for p in right):
         if claimed_year is not None and claimed_year != year:
             return Reply(f"Non, pas en {claimed_year}. " + reply.text, reply.citations)
@@ -343,8 +342,7 @@ def _order_reply(store: KnowledgeStore, group: str | None, order: str) -> Reply:
     if order == "all" or not partners:
         return Reply(f"Dans l'ordre chronologique : {_listing(partners, with_years=True)}.",
                      tuple(p.citation for p in partners))
-    year = partners[0].since if order == "first" else partners[-1].since
-    chosen = [p for p in partners if p.since == year]
+    chosen = store.partners_at_end(group, order)
     cites = tuple(p.citation for p in chosen)
     if order == "last":
         p = chosen[0]

@@ -822,11 +822,7 @@ class Router:
 
     def _at_end(self, group: str | None, order: str) -> str | None:
         """The one partner that came first (or last), which « et juste après lui ? » then stands for."""
-        partners = self.store.partners(group=group)
-        if order == "all" or not partners:
-            return None
-        year = partners[0].since if order == "first" else partners[-1].since
-        ends = [p for p in partners if p.since == year]
+        ends = self.store.partners_at_end(group, order)
         return ends[0].name if len(ends) == 1 else None
 
     def _structured_follow_up(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:

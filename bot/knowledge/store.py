@@ -145,6 +145,14 @@ class KnowledgeStore:
         with self._session() as s:
             return [_partner_info(p) for p in s.scalars(query)]
 
+    def partners_at_end(self, group: str | None, order: str) -> list[PartnerInfo]:
+        """The partners who came first (``order`` « first ») or last (« last »); several joined the same year."""
+        partners = self.partners(group=group)
+        if not partners or order not in ("first", "last"):
+            return []
+        year = partners[0].since if order == "first" else partners[-1].since
+        return [p for p in partners if p.since == year]
+
     def neighbours(self, partner: PartnerInfo, after: bool = True) -> list[PartnerInfo]:
         """The partners of the same group who joined in the year just after (or just before) this one."""
         if after:
