@@ -269,9 +269,15 @@ def list_claim_reply(store: KnowledgeStore, named: list[CountryMatch], group: st
     return Reply(f"Non : {' ; '.join(notes)}. {truth.text}", truth.citations)
 
 
-def count_claim_reply(store: KnowledgeStore, group: str | None, claimed: int) -> Reply:
-    """« L'OSCE et ses 57 partenaires » (a wrong count): the count the documents give, after « Non »; 57 is the
-    number of participating States, a frequent confusion that is named."""
+def _partner_total(store: KnowledgeStore, group: str | None) -> int:
+    return sum(store.count(g).value for g in ([group] if group else ["méditerranéen", "asiatique"]))
+
+
+def count_claim_reply(store: KnowledgeStore, group: str | None, claimed: int) -> Reply | None:
+    """« L'OSCE et ses 57 partenaires »: the count the documents give, after « Non »; 57 is the number of
+    participating States, a frequent confusion that is named. None for a right count: nothing to correct."""
+    if claimed == _partner_total(store, group):
+        return None
     truth = count_reply(store, group, False)
     states = store.count("participating_states")
     if claimed == states.value:
@@ -309,7 +315,7 @@ def count_reply(store: KnowledgeStore, group: str | None, participating_states: 
         return Reply(f"Il y a {fact.value} ({NUMBERS.get(fact.value, fact.value)}) partenaires "
                      f"{_group_label(group, True)} pour la coopération : {names}.", (fact.citation,))
     med, asia = store.count("méditerranéen"), store.count("asiatique")
-    total = med.value + asia.value
+    total = _partner_total(store, None)
     return Reply(f"L'OSCE compte {total} ({NUMBERS.get(total, total)}) partenaires pour la coopération : "
                  f"{med.value} méditerranéens et {asia.value} asiatiques.", (med.citation,))
 

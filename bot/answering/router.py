@@ -332,25 +332,26 @@ class Router:
     def _answer(self, turn: Turn, text: str, state: DialogueState) -> Outcome:
         if not text:
             return Outcome((), state, "utter_please_rephrase")
+        folded = fold(text)
         if state.query and challenges(text) and not self.countries(turn, text):
             return self._challenged(state)
         if state.passage and (asks_for_quote(text) and not _paragraph(turn, text) or
                               asks_which_paragraph(text) and self._in_last_document(text, state)):
             return self._quote_last(state)
-        if turn.intent == "bot_challenge" and _ROBOT.search(fold(text)):
+        if turn.intent == "bot_challenge" and _ROBOT.search(folded):
             return Outcome((), state, "utter_bot_challenge")
         if turn.intent in SMALL_TALK and not self._is_question(text) and not _asks_a_fact(text, state, turn.intent):
-            greeting = "utter_how_are_you" if _HOW_ARE_YOU.search(fold(text)) else SMALL_TALK[turn.intent]
-            if turn.intent == "bot_challenge" and _HELLO.match(fold(text)):
+            greeting = "utter_how_are_you" if _HOW_ARE_YOU.search(folded) else SMALL_TALK[turn.intent]
+            if turn.intent == "bot_challenge" and _HELLO.match(folded):
                 greeting = "utter_greet"  # « coucou, t'es là ? » checks someone answers, not what it is
             return Outcome((), state, greeting)
         small_talk = _small_talk(text)
         if small_talk:
             return Outcome((), state, small_talk)
-        if turn.intent == "ask_source" and _SOURCE.search(fold(text)) and \
+        if turn.intent == "ask_source" and _SOURCE.search(folded) and \
                 all(_SOURCE_WORD.match(t.word) for t in key_terms(text)):
             return Outcome((answers.source_reply(state.sources, self.store),), state)
-        if state.passage and _SOURCE_WORD.search(fold(text)) and _TITLE_ASKED.search(fold(text)):
+        if state.passage and _SOURCE_WORD.search(folded) and _TITLE_ASKED.search(folded):
             doc = self.store.document(state.passage.partition("|")[0])  # « ta source, elle s'intitule comment ? »
             if doc is not None:
                 return self._say(answers.document_reply(doc), state, Kind.DOCUMENT, document=doc.id)
@@ -527,10 +528,10 @@ class Router:
                 countries[0].name != state.country:  # « elle est arrivée avant ou après l'Australie ? »
             countries = [m for m in [self.store.find_country(state.country)] if m] + countries
         claimed_count = _CLAIMED_COUNT.search(folded)
-        if claimed_count and not countries and not re.search(r"\bcombien\b|\bnombre\b", folded) and \
-                int(claimed_count.group(1)) != self._partner_count(group):  # a right count: the question goes on
-            reply = answers.count_claim_reply(self.store, group, int(claimed_count.group(1)))
-            return self._say(reply, state, Kind.COUNT, group=group, query=text)
+        if claimed_count and not countries and not re.search(r"\bcombien\b|\bnombre\b", folded):
+            corrected = answers.count_claim_reply(self.store, group, int(claimed_count.group(1)))
+            if corrected:  # a right count is no claim: the question goes on
+                return self._say(corrected, state, Kind.COUNT, group=group, query=text)
         if len(countries) >= 3 and not asks_comparison(text) and order_in(text) == "all" and \
                 not _years(turn, folded) and _PARTNER_CUE.search(folded):  # « les méditerranéens sont A, B, C… ? »
             return self._say(answers.list_claim_reply(self.store, countries, group), state, Kind.LIST, group=group,
@@ -817,9 +818,6 @@ class Router:
                              query=text, country=self._at_end(group, order) or state.country)  # « depuis quand ? »
         return self._say(answers.list_reply(self.store, group, years), state, Kind.LIST, group=group, query=text)
 
-    def _partner_count(self, group: str | None) -> int:
-        return sum(self.store.count(g).value for g in ([group] if group else ["méditerranéen", "asiatique"]))
-
     def _at_end(self, group: str | None, order: str) -> str | None:
         """The one partner that came first (or last), which « et juste après lui ? » then stands for."""
         ends = self.store.partners_at_end(group, order)
@@ -999,9 +997,10 @@ class Router:
 
     def _about_document(self, text: str) -> bool:
         """« De quoi parle la décision 5/11 ? »: the document itself is asked about, not one of its clauses."""
-        if not _DOCUMENT_ABOUT.search(fold(text)):
+        folded = fold(text)
+        if not _DOCUMENT_ABOUT.search(folded):
             return False
-        if (_TITLE_ASKED.search(fold(text)) or _WHO_SPEAKS.search(fold(text))) and self.store.document(text):
+        if (_TITLE_ASKED.search(folded) or _WHO_SPEAKS.search(folded)) and self.store.document(text):
             return True  # « le titre exact de la déclaration de 2007 … », « qui s'exprime ? les chefs d'État ? »
         rest = document_scope(text).rest
         others = [t for t in key_terms(rest) if not any(f in _DOCUMENT_WORDS or f.isdigit() or "/" in f

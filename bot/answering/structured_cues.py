@@ -108,18 +108,15 @@ def paragraph_number(text: str) -> str | None:
     rank = _rank(considerant.group(1)) if considerant else None
     if rank:  # alinéa 1 of a preamble is its opening « Le Conseil ministériel, », not a considérant
         return f"préambule {int(rank) + 1}"
-    worded = re.search(r"\b(\w+) (paragraphe|alinea|point)\b", folded)
-    rank = _rank(worded.group(1)) if worded and worded.group(1) not in ("premier", "1er") else None
-    if rank:  # « au deuxième paragraphe » (« le premier paragraphe » is a position: a decision's § 1)
-        return rank
     match = re.search(r"(?:paragraphe|para|§|alinea|point|article)\s*(?:n[o°]\s*)?(\d{1,2})\b(?!/)", folded)
     if match:
         return match.group(1)
-    ordinal = re.search(r"\b(\d{1,2})(?:e|eme|er)\s+(?:paragraphe|alinea|point)", folded)
-    return ordinal.group(1) if ordinal else None
+    # « au deuxième paragraphe », « le 3e point » (« le premier paragraphe » is a position: a decision's § 1)
+    worded = re.search(r"\b(\w+) (paragraphe|alinea|point)\b", folded)
+    return _rank(worded.group(1)) if worded and worded.group(1) != "premier" else None
 
 
-_ORDINALS = {"premier": 1, "1er": 1, "deuxieme": 2, "second": 2, "troisieme": 3, "quatrieme": 4, "cinquieme": 5,
+_ORDINALS = {"premier": 1, "deuxieme": 2, "second": 2, "troisieme": 3, "quatrieme": 4, "cinquieme": 5,
              "sixieme": 6, "septieme": 7, "huitieme": 8, "neuvieme": 9, "dixieme": 10, "onzieme": 11,
              "douzieme": 12, "treizieme": 13, "quatorzieme": 14, "quinzieme": 15}
 
