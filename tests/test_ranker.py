@@ -163,3 +163,9 @@ def test_what_a_term_is_is_answered_by_the_sentence_that_explains_it_in_brackets
     ranked = ranker.rank(question, document_scope(question), question_type(question))
     assert question_type(question) is QuestionType.DEFINITION
     assert ranked.confident and ranked.candidate is not None and "préalable aux sommets" in ranked.candidate.text
+
+
+def test_a_paragraph_pointed_at_is_no_key_term_but_one_quoted_is() -> None:
+    assert "paragraphe" not in {t.word for t in key_terms("Le paragraphe 2 encourage qui ?")}
+    assert "paragraphe" in {t.word for t in key_terms("ils citent un paragraphe précis de cette charte ?")}
+    assert "paragraphe" in {t.word for t in key_terms("que dit le paragraphe 49 de la Charte ?")}

@@ -260,7 +260,8 @@ def test_a_complete_group_question_after_a_passage_starts_afresh(router: Router)
 
 def test_two_named_documents_are_compared_by_their_years(router: Router) -> None:
     which = ask(router, "entre la 233 et la 430, laquelle est la plus ancienne ?")[0]
-    assert which.startswith("La Décision No 233 du Conseil permanent (1998) est plus ancienne") and "2001" in which
+    assert which.startswith("La Décision No 233 du Conseil permanent (11 juin 1998) est plus ancienne")
+    assert "19 juillet 2001" in which
     claim = ask(router, "la déclaration de madrid est plus récente que la décision 5/11 ?")[0]
     assert claim.startswith("Non") and "2007" in claim and "2011" in claim
     replies = conversation(router, ("la decision 5/11 ça parle de quoi en gros ?", "ask_document"),
@@ -843,3 +844,36 @@ def test_this_same_paragraph_asked_about_what_it_does_not_say(router: Router) ->
 def test_everyday_wordings_reach_the_sentence_that_answers(router: Router, question: str, expected: str) -> None:
     reply = ask(router, question)[0]
     assert expected in reply and not reply.startswith("Je ne trouve pas")
+
+
+def test_a_paragraph_pointed_at_is_not_a_word_asked_about(router: Router) -> None:
+    replies = conversation(router, ("Le paragraphe 2 de la décision 5/11 encourage qui ?", "ask_paragraph"),
+                           ("à faire quoi ?", "help"))
+    assert "orientée vers l’action" in replies[1] and "paragraphe 49" not in replies[1]
+
+
+def test_both_groups_at_once_get_both_answers(router: Router) -> None:
+    counted = ask(router, "combien de partenaires méditerranéens et combien d'asiatiques ?", "count_partners",
+                  group="méditerranéens")[0]
+    assert "6 méditerranéens et 5 asiatiques" in counted
+    chairs = ask(router, "Qui préside chacun des deux groupes ?", "ask_contact_groups")[0]
+    assert "Présidence entrante" in chairs and "Présidence sortante" in chairs
+
+
+def test_depuis_alone_after_a_partner_and_celle_la_after_a_cited_decision(router: Router) -> None:
+    since = conversation(router, ("la Jordanie c'est un partenaire asiatique ?", "ask_partner"), ("depuis ?", None))
+    assert "1998" in since[1] and since[1].startswith("La Jordanie")
+    dated = conversation(router, ("que dit le paragraphe 15 de la déclaration de Madrid ?", None),
+                         ("et celle-là, elle date de quand ?", None))
+    assert dated[1].startswith("Il s'agit de la Décision No 430") and "19 juillet 2001" in dated[1]
+
+
+def test_a_day_or_a_reference_the_documents_do_not_give(router: Router) -> None:
+    day = ask(router, "Quel jour précisément la déclaration de Madrid a-t-elle été adoptée ?", "ask_document")[0]
+    assert day.startswith("Les documents ne précisent pas le jour") and "2007" in day
+    symbol = ask(router, "Quelle est la cote officielle de la déclaration de Madrid ?", "ask_document")[0]
+    assert symbol.startswith("Les documents ne donnent pas de cote")
+    nato = ask(router, "quelle est la référence du communiqué de l'OTAN ?", "ask_document")[0]
+    assert "PR/CP(2007)131" in nato
+    both = ask(router, "Décision 233 et décision 430 : laquelle est la plus ancienne ?", "ask_document")[0]
+    assert "11 juin 1998" in both and "19 juillet 2001" in both

@@ -267,12 +267,18 @@ def rephrase(text: str) -> str:
     return folded
 
 
+# « le paragraphe 2 encourage qui ? » points at a paragraph, it does not ask about paragraphs. « un paragraphe
+# précis de cette charte » and a number past the documents' own paragraphs (« le paragraphe 49 de la Charte ») are
+# about a paragraph the text quotes, so they are kept.
+_POINTER = re.compile(r"(?<!\bun )(?<!\bdes )\b(paragraphes?|alineas?)\b(?!\s+(4[2-9]|[5-9]\d|\d{3}))")
+
+
 def key_terms(text: str) -> list[Term]:
     """The content words of a question with their lemmas, filler left out, one per stem."""
     out: list[Term] = []
     seen: set[str] = set()
     table = synonyms()
-    for word, lemma in word_lemmas(rephrase(text[:500])):
+    for word, lemma in word_lemmas(_POINTER.sub(" ", rephrase(text[:500]))):
         filler_lemma = lemma in FILLER and word not in NAMES_NOT_FILLER
         if len(word) < 2 or word in STOP or word in FILLER or filler_lemma or (word.isdigit() and len(word) < 3):
             continue

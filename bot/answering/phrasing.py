@@ -427,6 +427,19 @@ def document_reply(doc: DocumentInfo | None) -> Reply:
     return Reply(text, tuple(s.citation for s in doc.statements[:2]))
 
 
+def document_day_unknown_reply(doc: DocumentInfo) -> Reply:
+    """« Quel jour la déclaration de Madrid a-t-elle été adoptée ? »: the texts give its year only."""
+    verb = "publié" if doc.kind == "communiqué" else "adopté"
+    return Reply(f"Les documents ne précisent pas le jour : ils disent seulement que {the(doc.name, doc.article)} "
+                 f"a été {agree(verb, doc.gender)} en {doc.year}.", tuple(s.citation for s in doc.statements[:1]))
+
+
+def document_symbol_unknown_reply(doc: DocumentInfo) -> Reply:
+    """« Quelle est la cote officielle de la déclaration de Madrid ? »: the texts give it no reference number."""
+    return Reply(f"Les documents ne donnent pas de cote ni de numéro de référence pour {the(doc.name, doc.article)}.",
+                 tuple(s.citation for s in doc.statements[:1]))
+
+
 _PLACE_OF = re.compile(r"(?:\bà |, )([A-ZÀ-Ý][a-zà-ÿ-]{3,})\b")
 
 
@@ -456,8 +469,8 @@ def documents_compared_reply(subject: DocumentInfo, other: DocumentInfo, claim: 
         return Reply(f"{capitalize(_doc_title(subject))} et {_doc_title(other)} datent tous deux de "
                      f"{subject.year}.", cited)
     older, newer = sorted((subject, other), key=lambda d: d.year or 0)
-    fact = (f"{capitalize(_doc_title(older))} ({older.year}) est plus {agree('ancien', older.gender)} que "
-            f"{_doc_title(newer)} ({newer.year}).")
+    fact = (f"{capitalize(_doc_title(older))} ({older.date or older.year}) est plus "
+            f"{agree('ancien', older.gender)} que {_doc_title(newer)} ({newer.date or newer.year}).")
     if claim is None:
         return Reply(fact, cited)
     right = (subject is newer) == (claim == "recent")

@@ -51,6 +51,7 @@ from bot.answering.structured_cues import (
     compared_subjects,
     group_in,
     is_bare_subject,
+    names_both_groups,
     order_in,
     paragraph_number,
     paragraph_number_alone,
@@ -258,6 +259,12 @@ _WHO_SPEAKS = re.compile(r"\bqui s'exprime\b")
 _NAME_OF = re.compile(r"porte le nom|s'appelle|titre|intitule")
 _YEAR_ALONE = re.compile(r"^((et|mais|donc|ok) )?(l'annee|en quelle annee|quelle annee|c'etait quand|quand|de quand"
                          r"|elle date de quand)\s*[?!.]*$")
+_DAY_ASKED = re.compile(r"\bquel jour\b|\bdate (exacte|precise|complete)\b|\bjour (exact|precis)\b|\ble jour\b")
+_SYMBOL_ASKED = re.compile(r"\b(cote|symbole|numero|reference) (officiel(le)?|exacte?)\b|\bsa cote\b|\bcote\b.*\?")
+_WHEN_ALONE = re.compile(r"^(et |ah |ok |d'accord,? )?(depuis|depuis quand|quand|en quelle annee|c'etait quand)"
+                         r"\s*[?!.]*$")
+_THAT_ONE = re.compile(r"\b(celle-la|celui-la|cette decision-la|ce texte-la)\b")
+_WHICH_TEXT = re.compile(r"\b(quelle|quel) (decision|texte|document|declaration)\b")
 _OTHER_OR_OLDER = re.compile(r"(autres?|ancien(ne)?s?|anterieur(e)?s?|precedent(e)?s?)$")
 _THIS_DOCUMENT = re.compile(r"\b(ce|cette) (texte|document|declaration|decision|communique|brochure)\b"
                             r"|\b(son|sa) (titre|intitule|numero|reference|date)\b"
@@ -514,7 +521,8 @@ class Router:
         folded = fold(text)
         group = group_in(turn.entity("group"), text)
         countries = self.countries(turn, text)
-        if not countries and state.country and refers_back(text) and _PARTNER_CUE.search(folded):
+        if not countries and state.country and (refers_back(text) and _PARTNER_CUE.search(folded) or
+                                                state.kind in _PARTNER_KINDS and _WHEN_ALONE.match(folded.strip())):
             countries = [m for m in [self.store.find_country(state.country)] if m]
         if not countries and asks_sorted(text) and (state.kind in _GROUP_KINDS or group):
             chosen = group or state.group  # « tu peux me les ranger du plus ancien au plus récent ? »
@@ -550,7 +558,7 @@ class Router:
             chosen = (dated[0] if order == "first" else dated[-1]).id if dated else None
             return self._say(answers.documents_by_date_reply(self.store, order), state, Kind.DOCUMENTS,
                              document=chosen)
-        if not countries and (turn.intent in _GROUP_INTENTS or group) and \
+        if not countries and (turn.intent in _GROUP_INTENTS or group or names_both_groups(text)) and \
                 self._about_partnership(text, [], turn.intent):
             return self._group_question(turn, text, state, group)
         if turn.intent in _PARTNER_INTENTS | _GROUP_INTENTS and _PARTNER_CUE.search(folded) and \
@@ -632,7 +640,7 @@ class Router:
 
     def _about_current_document(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
         """« Elle date de quand ? » after a document answer, « qui s'exprime dans ce texte ? »: that document."""
-        current = state.document or state.conversation
+        current = self._the_one_cited(text, state) or state.document or state.conversation
         year_alone = state.kind is Kind.DOCUMENT and bool(_YEAR_ALONE.match(fold(text).strip()))
         if not current or self._document(turn, text) or not (self._about_document(text) or year_alone):
             return None
@@ -642,12 +650,26 @@ class Router:
             return None
         return self._say(self._document_reply(self.store.document(current), text), state, Kind.DOCUMENT)
 
+    def _the_one_cited(self, text: str, state: DialogueState) -> str | None:
+        """« ça s'appuie sur quelle décision ? » → § 15 → « et elle date de quand, celle-là ? »: the one text the
+        paragraph just quoted names, when the turn points at it rather than at the document quoted."""
+        if state.kind not in (Kind.PARAGRAPH, Kind.PASSAGE) or not state.passage or \
+                not (_THAT_ONE.search(fold(text)) or _WHICH_TEXT.search(fold(state.query or ""))):
+            return None
+        document, _, paragraph = state.passage.partition("|")
+        cited = [doc for doc, _ in self.store.cited_in(document, paragraph) if doc.corpus_document_id != document]
+        return cited[0].id if len(cited) == 1 else None
+
     @staticmethod
     def _document_reply(doc: DocumentInfo | None, text: str) -> Reply:
         """What a document is; where it was adopted when that is the question."""
         where = question_type(text) is QuestionType.WHERE or bool(re.search(r"\bou et\b", fold(text)))
         if doc is not None and where and not _NAME_OF.search(fold(text)):
             return answers.document_place_reply(doc)
+        if doc is not None and not doc.date and doc.year and _DAY_ASKED.search(fold(text)):
+            return answers.document_day_unknown_reply(doc)
+        if doc is not None and not doc.number and _SYMBOL_ASKED.search(fold(text)):
+            return answers.document_symbol_unknown_reply(doc)
         return answers.document_reply(doc)
 
     def _place_claim(self, text: str, state: DialogueState) -> Outcome | None:
@@ -847,7 +869,8 @@ class Router:
             named = self.store.countries_in_text(state.query or "")
             if len(named) >= 2:
                 return self._say(answers.compare_reply(named[-2:]), state, Kind.COMPARE)
-        if not countries and state.country and refers_back(text) and _PARTNER_CUE.search(folded):
+        if not countries and state.country and (refers_back(text) and _PARTNER_CUE.search(folded) or
+                                                state.kind in _PARTNER_KINDS and _WHEN_ALONE.match(folded.strip())):
             countries = [m for m in [self.store.find_country(state.country)] if m]
         if countries and (state.kind in _PARTNER_KINDS or state.kind in (Kind.COMPARE, Kind.ORDER) or
                           self._about_partnership(text, countries, turn.intent)):
@@ -869,7 +892,8 @@ class Router:
             years = year_filter(text)
             if not group and not years.empty:
                 return self._say(answers.list_reply(self.store, state.group, years), state, Kind.LIST)
-        if group and not countries and state.kind in _PARTNER_KINDS | _GROUP_KINDS | {Kind.COMPARE}:
+        if (group or names_both_groups(text)) and not countries and \
+                state.kind in _PARTNER_KINDS | _GROUP_KINDS | {Kind.COMPARE}:
             query = borrow(text, state) if state.kind in _GROUP_KINDS else text
             return self._group_question(turn, query, state, group)
         if state.kind in _PARTNER_KINDS and re.search(r"\bquel groupe\b|\bgroupe\b", folded) and state.country:

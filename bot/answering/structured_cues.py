@@ -18,15 +18,17 @@ _GROUP_CUES = {
 
 
 def group_in(*texts: str | None) -> str | None:
-    """« méditerranéen » or « asiatique » when a text names exactly one group."""
-    for text in texts:
-        if not text:
-            continue
-        folded = fold(text)
-        found = [g for g, cue in _GROUP_CUES.items() if cue.search(folded)]
-        if len(found) == 1:
-            return found[0]
-    return None
+    """« méditerranéen » or « asiatique » when a text names exactly one group; none when one names both
+    (« combien de méditerranéens et combien d'asiatiques ? » asks about the two)."""
+    named = [[g for g, cue in _GROUP_CUES.items() if cue.search(fold(text))] for text in texts if text]
+    if any(len(found) > 1 for found in named):
+        return None
+    return next((found[0] for found in named if found), None)
+
+
+def names_both_groups(text: str) -> bool:
+    """« les méditerranéens, plus ou moins que les asiatiques ? »: a question about the two groups at once."""
+    return all(cue.search(fold(text)) for cue in _GROUP_CUES.values())
 
 
 _YEAR_CUE = re.compile(
