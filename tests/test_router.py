@@ -877,3 +877,10 @@ def test_a_day_or_a_reference_the_documents_do_not_give(router: Router) -> None:
     assert "PR/CP(2007)131" in nato
     both = ask(router, "Décision 233 et décision 430 : laquelle est la plus ancienne ?", "ask_document")[0]
     assert "11 juin 1998" in both and "19 juillet 2001" in both
+
+
+def test_a_paragraph_without_the_thing_asked_is_not_quoted_again(router: Router) -> None:
+    replies = conversation(router, ("que dit le paragraphe 6 du communiqué de l'OTAN ?", None),
+                           ("et c'est quoi l'adresse du site ?", None))
+    assert "site web du COR" in replies[0]
+    assert replies[1].startswith("Je ne trouve pas") and "Voici le passage exact" not in replies[1]

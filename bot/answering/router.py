@@ -60,7 +60,7 @@ from bot.answering.structured_cues import (
     year_filter,
 )
 from bot.knowledge.lemmas import STOP
-from bot.knowledge.normalize import fold, name_key
+from bot.knowledge.normalize import fold, name_key, words
 from bot.knowledge.records import CountryMatch, DocumentInfo, ParagraphInfo
 from bot.knowledge.store import KnowledgeStore
 
@@ -261,6 +261,7 @@ _YEAR_ALONE = re.compile(r"^((et|mais|donc|ok) )?(l'annee|en quelle annee|quelle
                          r"|elle date de quand)\s*[?!.]*$")
 _DAY_ASKED = re.compile(r"\bquel jour\b|\bdate (exacte|precise|complete)\b|\bjour (exact|precis)\b|\ble jour\b")
 _SYMBOL_ASKED = re.compile(r"\b(cote|symbole|numero|reference) (officiel(le)?|exacte?)\b|\bsa cote\b|\bcote\b.*\?")
+_ASKED_NOUN = re.compile(r"\b(?:c'est quoi|quel(?:le)? est|c'etait quoi) (?:le |la |l')(\w{4,})\b")
 _WHEN_ALONE = re.compile(r"^(et |ah |ok |d'accord,? )?(depuis|depuis quand|quand|en quelle annee|c'etait quand)"
                          r"\s*[?!.]*$")
 _THAT_ONE = re.compile(r"\b(celle-la|celui-la|cette decision-la|ce texte-la)\b")
@@ -464,7 +465,10 @@ class Router:
         """Whether the paragraph just shown has the shape of an answer: « combien d'euros ? » is not answered by
         a paragraph that gives no amount."""
         paragraph = self._last_paragraph(state)
-        return paragraph is not None and has_answer_shape(question_type(text), text, paragraph.text)
+        if paragraph is None or not has_answer_shape(question_type(text), text, paragraph.text):
+            return False
+        asked = _ASKED_NOUN.search(fold(text))  # « c'est quoi l'adresse de ce site ? »: a paragraph without one
+        return asked is None or not self.ranker.matches(asked.group(1)).isdisjoint(words(paragraph.text))
 
     # --- cues -----------------------------------------------------------------------
     def _names_subject(self, turn: Turn, text: str) -> bool:
