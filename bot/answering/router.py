@@ -259,8 +259,8 @@ _WHO_SPEAKS = re.compile(r"\bqui s'exprime\b")
 _NAME_OF = re.compile(r"porte le nom|s'appelle|titre|intitule")
 _YEAR_ALONE = re.compile(r"^((et|mais|donc|ok) )?(l'annee|en quelle annee|quelle annee|c'etait quand|quand|de quand"
                          r"|elle date de quand)\s*[?!.]*$")
-_DAY_ASKED = re.compile(r"\bquel jour\b|\bdate (exacte|precise|complete)\b|\bjour (exact|precis)\b|\ble jour\b")
-_SYMBOL_ASKED = re.compile(r"\b(cote|symbole|numero|reference) (officiel(le)?|exacte?)\b|\bsa cote\b|\bcote\b.*\?")
+_DAY_ASKED = re.compile(r"\bquel jour\b|\bdate (exacte|precise|complete)\b|\bjour (exact|precis)\b")
+_SYMBOL_ASKED = re.compile(r"\b(cote|symbole|numero|reference) (officiel(le)?|exacte?)\b|\b(sa|quelle) cote\b")
 _ASKED_NOUN = re.compile(r"\b(?:c'est quoi|quel(?:le)? est|c'etait quoi) (?:le |la |l')(\w{4,})\b")
 _WHEN_ALONE = re.compile(r"^(et |ah |ok |d'accord,? )?(depuis|depuis quand|quand|en quelle annee|c'etait quand)"
                          r"\s*[?!.]*$")
@@ -525,9 +525,8 @@ class Router:
         folded = fold(text)
         group = group_in(turn.entity("group"), text)
         countries = self.countries(turn, text)
-        if not countries and state.country and (refers_back(text) and _PARTNER_CUE.search(folded) or
-                                                state.kind in _PARTNER_KINDS and _WHEN_ALONE.match(folded.strip())):
-            countries = [m for m in [self.store.find_country(state.country)] if m]
+        if not countries and self._still_about_last_country(text, state):
+            countries = [m for m in [self.store.find_country(state.country or "")] if m]
         if not countries and asks_sorted(text) and (state.kind in _GROUP_KINDS or group):
             chosen = group or state.group  # « tu peux me les ranger du plus ancien au plus récent ? »
             return self._say(answers.order_reply(self.store, chosen, "all"), state, Kind.ORDER, group=chosen,
@@ -653,6 +652,13 @@ class Router:
         if not (follows or year_alone or _THIS_DOCUMENT.search(fold(text))):
             return None
         return self._say(self._document_reply(self.store.document(current), text), state, Kind.DOCUMENT)
+
+    @staticmethod
+    def _still_about_last_country(text: str, state: DialogueState) -> bool:
+        """« elle est dans quel groupe ? », « depuis ? » after a partner answer: that partner again."""
+        folded = fold(text)
+        return bool(state.country) and (refers_back(text) and bool(_PARTNER_CUE.search(folded)) or
+                                        state.kind in _PARTNER_KINDS and bool(_WHEN_ALONE.match(folded.strip())))
 
     def _the_one_cited(self, text: str, state: DialogueState) -> str | None:
         """« ça s'appuie sur quelle décision ? » → § 15 → « et elle date de quand, celle-là ? »: the one text the
@@ -873,9 +879,8 @@ class Router:
             named = self.store.countries_in_text(state.query or "")
             if len(named) >= 2:
                 return self._say(answers.compare_reply(named[-2:]), state, Kind.COMPARE)
-        if not countries and state.country and (refers_back(text) and _PARTNER_CUE.search(folded) or
-                                                state.kind in _PARTNER_KINDS and _WHEN_ALONE.match(folded.strip())):
-            countries = [m for m in [self.store.find_country(state.country)] if m]
+        if not countries and self._still_about_last_country(text, state):
+            countries = [m for m in [self.store.find_country(state.country or "")] if m]
         if countries and (state.kind in _PARTNER_KINDS or state.kind in (Kind.COMPARE, Kind.ORDER) or
                           self._about_partnership(text, countries, turn.intent)):
             when = asks_when(text) or state.kind not in (Kind.PARTNER_STATUS, Kind.PARTNER_MEMBER)
