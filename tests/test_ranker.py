@@ -169,3 +169,12 @@ def test_a_paragraph_pointed_at_is_no_key_term_but_one_quoted_is() -> None:
     assert "paragraphe" not in {t.word for t in key_terms("Le paragraphe 2 encourage qui ?")}
     assert "paragraphe" in {t.word for t in key_terms("ils citent un paragraphe précis de cette charte ?")}
     assert "paragraphe" in {t.word for t in key_terms("que dit le paragraphe 49 de la Charte ?")}
+
+
+def test_a_tie_between_passages_is_settled_by_the_one_holding_the_question_as_one_phrase(ranker: Ranker) -> None:
+    question = "la principale enceinte de dialogue régulier avec les partenaires asiatiques, c'est laquelle ?"
+    ranked = ranker.rank(question, document_scope(question), question_type(question))
+    assert ranked.confident and ranked.candidate is not None
+    assert ranked.candidate.citations[0].document_id == "asian-declaration-2020"
+    short = "qui préside le Conseil permanent ?"  # in too many passages for a phrase to pick one
+    assert not ranker.rank(short, document_scope(short), question_type(short)).confident

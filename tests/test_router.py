@@ -884,3 +884,63 @@ def test_a_paragraph_without_the_thing_asked_is_not_quoted_again(router: Router)
                            ("et c'est quoi l'adresse du site ?", None))
     assert "site web du COR" in replies[0]
     assert replies[1].startswith("Je ne trouve pas") and "Voici le passage exact" not in replies[1]
+
+
+def test_an_opinion_is_not_given_and_a_polite_selon_toi_is_still_answered(router: Router) -> None:
+    assert ask(router, "à ton avis, c'est quoi le meilleur partenaire ?", "out_of_scope")[0] == "utter_no_opinion"
+    assert ask(router, "vous pensez que ce partenariat est efficace ?", None)[0] == "utter_no_opinion"
+    assert "2000" in ask(router, "selon toi, la Thaïlande est partenaire depuis quand ?", "ask_partner")[0]
+
+
+def test_a_cited_text_of_a_given_year_and_the_paragraph_a_quote_comes_from(router: Router) -> None:
+    cited = ask(router, "la décision 5/11 renvoie à un document de 2010, c'est lequel ?", "ask_citing")[0]
+    assert "Astana" in cited
+    origin = conversation(router, ("montre-moi le paragraphe 16 de la brochure", None),
+                          ("la phrase sur « renforcer leur interaction », c'est quel paragraphe du texte d'origine ?",
+                           None))
+    assert origin[1].startswith("Voici le paragraphe 10 de la Déclaration ministérielle de Madrid")
+
+
+def test_au_2_a_verbless_fragment_and_a_temporal_a_la_fin_follow_the_conversation(router: Router) -> None:
+    numbered = conversation(router, ("que dit le paragraphe 1 de la décision 5/11 ?", None),
+                            ("et au 3, on demande quoi ?", None))
+    assert numbered[1].startswith("Voici le paragraphe 3 de la Décision No 5/11")
+    fragment = conversation(router, ("que disent les ministres du COR sur la contribution de la Russie ?", None),
+                            ("à quelle opération ?", None))
+    assert "Active Endeavour" in fragment[1]
+    procedure = conversation(router, ("comment un pays devient-il partenaire ?", "ask_become_partner"),
+                             ("et à la fin, qui tranche ?", None))
+    assert "site web du COR" not in procedure[1]
+
+
+def test_the_author_asked_after_the_document_named_in_the_opening(router: Router) -> None:
+    said = ask(router, "Je relis la décision 5/11 pour un mémoire. Elle s'ouvre comment, et qui en est l'auteur ?")[0]
+    assert said.startswith("Il s'agit de la Décision No 5/11") and "Conseil ministériel" in said
+
+
+def test_a_text_named_by_its_year_without_de_and_reporting_is_a_subject(router: Router) -> None:
+    cited = ask(router, "la déclaration 2020 se fonde sur quels textes ?", None)[0]
+    assert cited.startswith("La Déclaration sur la coopération avec les partenaires asiatiques de l'OSCE cite")
+    reports = ask(router, "sur quoi les partenaires doivent-ils faire rapport ?", None)[0]
+    assert "faire rapport sur leur mise en œuvre" in reports
+
+
+def test_a_pronoun_after_a_near_miss_is_the_conversation_s_document_or_group_not_an_older_country(
+        router: Router) -> None:
+    where = conversation(router, ("la décision 5/11, elle a été prise à l'unanimité ?", "ask_document"),
+                         ("et elle a été adoptée où ?", None))
+    assert where[0].startswith("Je ne trouve pas de réponse exacte")  # the brochure speaks of another decision
+    assert "Maastricht" not in where[1] and where[1].startswith("Les documents ne disent pas où la Décision No 5/11")
+    renamed = conversation(router, ("la Thaïlande est partenaire depuis quand ?", "ask_partner"),
+                           ("dans la déclaration de 2020, quel est le lieu principal du dialogue régulier avec les "
+                            "partenaires asiatiques ?", None),
+                           ("il s'appelait comment avant ?", None))
+    assert "Thaïlande" not in renamed[2] and "Groupe de contact" in renamed[2]
+
+
+def test_the_two_contact_groups_compared_by_age_and_a_compte_rendu_is_a_report(router: Router) -> None:
+    older = ask(router, "le groupe méditerranéen est-il plus récent que le groupe asiatique ?", "ask_contact_groups",
+                group="méditerranéen")[0]
+    assert "1994" in older and "2003" in older
+    reports = ask(router, "les présidents des groupes de contact rendent compte à qui ?", None)[0]
+    assert "rapports annuels" in reports

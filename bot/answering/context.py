@@ -13,6 +13,7 @@ from enum import Enum
 
 from bot.answering.cues import document_scope, key_terms, years_in
 from bot.answering.structured_cues import group_in
+from bot.knowledge.lemmas import nlp
 from bot.knowledge.normalize import fold
 
 
@@ -178,12 +179,22 @@ def is_elliptical(text: str) -> bool:
     terms = key_terms(text)
     if not terms:
         return n_words <= 6
+    if n_words <= 6 and _ASKING_PHRASE.match(folded) and not _has_verb(text):
+        return True  # « Dans le cadre de quelle opération ? », « à quelle occasion ? »: a fragment of a question
     if n_words <= 4 and len(terms) <= 1:
         return True
     if _STRONG_BACK.search(folded) and n_words <= 12:
         return True
     pronoun = bool(_PRONOUN_SUBJECT.search(_IMPERSONAL.sub(" ", folded)))
     return pronoun and (n_words <= 6 and len(terms) <= 1 or n_words <= 7 and len(terms) <= 2)
+
+
+_ASKING_PHRASE = re.compile(r"(et )?(dans|pour|avec|a|au|aux|en|par|sur|depuis|contre|vers|chez|selon|sous|entre|de"
+                            r"|du|des)\b[^?]{0,30}?\b(quel|quelle|quels|quelles|quoi|qui|combien|lequel|laquelle)\b")
+
+
+def _has_verb(text: str) -> bool:
+    return any(token.pos_ in ("VERB", "AUX") for token in nlp()(text))
 
 
 _IMPERSONAL = re.compile(r"\bil (y a|y avait|y aura|existe|faut|s'agit|est (question|prevu))\b|\by a-t-il\b")

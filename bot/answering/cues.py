@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from bot.knowledge.lemmas import STOP, nlp
-from bot.knowledge.normalize import fold
+from bot.knowledge.normalize import dated_reference, fold
 
 
 class QuestionType(str, Enum):
@@ -198,7 +198,7 @@ class Scope:
 
 def document_scope(text: str) -> Scope:
     """« selon la décision 5/11, … » → ``mc-dec-5-11`` and the question without « selon la décision 5/11 »."""
-    folded = fold(text)
+    folded = dated_reference(fold(text))
     for doc_id, pattern in _scopes():
         match = pattern.search(folded)
         if match:

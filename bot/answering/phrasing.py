@@ -519,6 +519,13 @@ def paragraph_reply(store: KnowledgeStore, doc: DocumentInfo | None, label: str 
     return Reply(f"Voici {where} {of(doc.name, doc.article)} :\n« {paragraph.text} »", (paragraph.citation,))
 
 
+def quoted_origin_reply(doc: DocumentInfo, found: list[tuple[str, ParagraphInfo]]) -> Reply:
+    """« ce passage correspond à quel paragraphe de la déclaration ? »: where each quoted phrase comes from."""
+    places = [f"« {quote}… » vient de son paragraphe {p.citation.paragraph}" for quote, p in found]
+    return Reply(f"Ce passage cite {_doc_title(doc)} : " + " ; ".join(places) + ".",
+                 tuple(dict.fromkeys(p.citation for _, p in found)))
+
+
 def paragraph_count_reply(store: KnowledgeStore, doc: DocumentInfo) -> Reply:
     """« La décision 5/11 compte combien de paragraphes ? »: its numbered paragraphs, and its preamble's clauses,
     counted in the text itself; a text whose paragraphs bear no number is said to have none."""

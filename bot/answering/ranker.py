@@ -56,6 +56,11 @@ YEAR_ELSEWHERE_CREDIT = 0.3  # the asked year, said of something else than the q
 YEAR_WINDOW = 8  # words on each side of a year where the question's subject must be named
 ASKED_CREDIT = 0.7  # a term found only in the questions users ask for a sentence, not in the sentence
 DEFINED_BONUS = 0.1  # « c'est quoi une conférence d'examen ? »: the sentence that explains it in brackets
+PROXIMITY_WINDOW = 3  # words apart at most for two of the question's terms to count as side by side
+PROXIMITY_LEAD = 0.4  # among passages tied on coverage, the share of side-by-side terms that settles the tie
+PROXIMITY_FLOOR = 0.6
+PHRASE_TERMS = 4  # a tie is settled by phrasing only for a question with this many key terms: « qui préside le
+# Conseil permanent ? » is in too many passages for « présidences du Conseil permanent » to be its answer
 
 
 @dataclass(frozen=True)
@@ -370,11 +375,14 @@ class Ranker:
         if not scored:
             return Ranked(None, 0.0, False, tuple(terms), tuple(terms))
         scored.sort(key=lambda item: -item[0])
-        score, coverage, type_ok, cand, missing = scored[0]
+        phrased = _tie_settled_by_phrase(scored, terms, reach)
+        score, coverage, type_ok, cand, missing = phrased or scored[0]
         where = {(c.document_id, c.paragraph) for c in cand.citations}
-        rival = next((item for item in scored[1:]
+        rival = next((item for item in scored
                       if where.isdisjoint((c.document_id, c.paragraph) for c in item[3].citations)), None)
         margin = score - rival[0] if rival and rival[1] >= CLOSEST else 1.0
+        if phrased:
+            margin = max(margin, MARGIN)
         if cand.summary and kind is QuestionType.DEFINITION and \
                 all(any(not self.matches(f).isdisjoint(cand.terms) for f in t.forms) for t in terms):
             margin = 1.0  # « qu'est-ce que le Fonds ? »: the overview that names it is the answer
@@ -427,11 +435,44 @@ class Ranker:
                          asks=self._asks[sentence.id])
 
 
+_Scored = tuple[float, float, bool, Candidate, tuple[Term, ...]]  # score, coverage, type fits, candidate, missing
+
+
 def _explains(forms: frozenset[str], text: str) -> bool:
     """Whether the text follows the term with a bracketed explanation: « conférences d'examen (réunions
     organisées en préalable aux sommets …) »."""
     folded = fold(text)
     return any(re.search(rf"\b{re.escape(form)}\w*\s*\((?!\d)", folded) for form in forms)
+
+
+def _tie_settled_by_phrase(scored: list[_Scored], terms: list[Term],
+                           reach: dict[Term, frozenset[str]]) -> _Scored | None:
+    """Among passages that cover the question equally well, from different paragraphs, the one that holds the
+    question's words as one phrase (« la principale enceinte de dialogue régulier »), when only it does."""
+    top = scored[0][0]
+    tied = [item for item in scored if item[0] > top - MARGIN and item[1] >= CONFIDENT and item[2]]
+    if len(tied) < 2 or len(terms) < PHRASE_TERMS or any(item[4] for item in tied):
+        return None
+    near = sorted(((_proximity(terms, reach, item[3].text), item) for item in tied), key=lambda pair: -pair[0])
+    best, (_, _, _, cand, _) = near[0][0], near[0][1]
+    where = {(c.document_id, c.paragraph) for c in cand.citations}
+    rivals = [p for p, item in near[1:] if where.isdisjoint((c.document_id, c.paragraph) for c in item[3].citations)]
+    if not rivals or best < PROXIMITY_FLOOR or best - max(rivals) < PROXIMITY_LEAD:
+        return None
+    return near[0][1]
+
+
+def _proximity(terms: list[Term], reach: dict[Term, frozenset[str]], text: str) -> float:
+    """The share of the question's neighbouring key terms that stand side by side in the text too: of two
+    passages holding all the words asked, the one where « enceinte de dialogue régulier » is one phrase is
+    the one asked about."""
+    if len(terms) < 2:
+        return 0.0
+    tokens = words(text)
+    positions = [[i for i, token in enumerate(tokens) if token in reach[t]] for t in terms]
+    close = sum(any(abs(i - j) <= PROXIMITY_WINDOW for i in left for j in right)
+                for left, right in zip(positions, positions[1:], strict=False))
+    return close / (len(terms) - 1)
 
 
 def _place(passage: str | None) -> tuple[str, str] | None:

@@ -91,6 +91,7 @@ class Outcome:
 
 
 CURRENT_DOCUMENT_LEAD = 0.25  # « à la fin » means the conversation's document unless another one's end fits better
+BARE_POSITION_FIT = 0.5  # « à la fin, … ? » points at the end of a text only when that end holds what is asked
 OUT_OF_SCOPE_DOUBT = 0.6  # coverage from which a passage outweighs the NLU's « out of scope »
 UNKNOWN_SHARE = 0.3  # share of a search's weight, in words no document uses, that means « not covered »
 SMALL_TALK = {"greet": "utter_greet", "thank": "utter_thank", "help": "utter_help",
@@ -144,6 +145,25 @@ def _small_talk(text: str) -> str | None:
     return None
 
 
+_OPINION = re.compile(r"\b(ton avis|votre avis|selon toi|selon vous|d'apres toi|d'apres vous|tu penses|vous pensez"
+                      r"|tu trouves|vous trouvez|tu crois|vous croyez|qu'en penses-tu|qu'en pensez-vous)\b")
+_JUDGEMENT = re.compile(r"\b(meilleure?s?|pires?|preferee?s?|favori"
+                        r"|plus (important|utile|efficace|influent|puissant)e?s?|bonne (chose|idee)|utiles?"
+                        r"|efficaces?|inutiles?|reussie?s?|echec|bien ou (pas|mal))\b")
+_JUDGED_THING = re.compile(r"\b(meilleure?|pire|preferee?|favorite?) (partenaire|pays|groupe|document|texte|declaration"
+                           r"|decision|membre)s?\b")
+
+
+def _asks_an_opinion(folded: str) -> bool:
+    """« meilleur partenaire ? ton avis », « selon toi, c'est utile ? »: a judgement the documents do not make,
+    unlike « selon toi, la Thaïlande est partenaire depuis quand ? », which only asks politely."""
+    if _JUDGED_THING.search(folded):
+        return True
+    if not _OPINION.search(folded):
+        return False
+    return bool(_JUDGEMENT.search(folded)) or not key_terms(_OPINION.sub(" ", folded))
+
+
 _ARE_YOU_HUMAN = re.compile(r"\b(tu es|t'es|vous etes|es-tu|etes-vous) (un |une )?(vraie? personne|etre humain|humaine?"
                             r"|robot|bot|chatbot|machine|ia|intelligence artificielle)\b")
 
@@ -173,6 +193,7 @@ def spelled_out(text: str) -> str:
 _LEAD_IN = re.compile(r"^\s*(dernier point|derni[eè]re (chose|question)|petite question|question( rapide| \d{1,2})?"
                       r"|v[ée]rif(ication)?( rapide)?|autre question|juste une chose|[àa] titre de curiosit[ée]"
                       r"|par curiosit[ée]|au passage)\s*[:,]\s*", re.IGNORECASE)
+_THAT_TOPIC = re.compile(r"\b(la-dessus|a ce sujet|sur ce (point|sujet)|a ce propos|sur (ca|cela)|de (ca|cela))\b")
 _TRUE_OR_FALSE = re.compile(r"^\s*((au fait|et|alors|ok|bon)\b[ ,]*)?vrai ou faux\s*[:,?!]*\s*", re.IGNORECASE)
 _SMS_TOKEN = re.compile(r"(?<![\w/'’-])[A-Za-z]{1,9}(?![\w/'’-])")
 
@@ -195,7 +216,8 @@ def core_question(text: str) -> str:
         if asks and len(sentences) > 1:
             asked = asks[-1]
             before = sentences.index(asked)
-            if not key_terms(asked) and before:  # « … sont A, B et C. Je laisse comme ça ? »: the claim before
+            if (not key_terms(asked) or _THAT_TOPIC.search(fold(asked))) and before:
+                # « … sont A, B et C. Je laisse comme ça ? », « … au cas par cas. Le texte dit quoi là-dessus ? »
                 asked = f"{sentences[before - 1]} {asked}"
             return _POLITE_LEAD.sub("", asked).strip(" ,")
     start = asking[-1].end() if asking else 0
@@ -219,7 +241,8 @@ _CLAIMED_COUNT = re.compile(r"(?<![\d/])\b(\d{1,3}) (etats )?partenaires\b(?! (e
 _DOCUMENT_ABOUT = re.compile(r"(de quoi (parle|traite)|c'est quoi|qu'est-ce que|qu'est ce que|que contient|resume"
                              r"|qu'(elle|il) (dit|contient|prevoit)\b"
                              r"|reference|numero|symbole|cote|correspond|tu connais|vous connaissez"
-                             r"|parle-moi|parlez-moi|(texte|document|declaration|decision|communique) de qui"
+                             r"|parle-moi|parlez-moi|\bauteurs?\b"
+                             r"|(texte|document|declaration|decision|communique) de qui"
                              r"|sujet|porte sur|objet|adopte|de quand date|date de|quand a ete|parle de quoi|dit quoi"
                              r"|de quelle annee|c'est de quand|est de quand|(elle|il) date"
                              r"|remonte a (quand|quelle annee)"
@@ -264,6 +287,13 @@ _SYMBOL_ASKED = re.compile(r"\b(cote|symbole|numero|reference) (officiel(le)?|ex
 _ASKED_NOUN = re.compile(r"\b(?:c'est quoi|quel(?:le)? est|c'etait quoi) (?:le |la |l')(\w{4,})\b")
 _WHEN_ALONE = re.compile(r"^(et |ah |ok |d'accord,? )?(depuis|depuis quand|quand|en quelle annee|c'etait quand)"
                          r"\s*[?!.]*$")
+_WHICH_NUMBER = re.compile(r"\bquel(le)? (paragraphe|alinea|numero|point)\b|\bparagraphe (numero|n[o°]) ?(combien|\?)")
+_ORIGINAL = re.compile(r"\b(original|originale|originel|originelle|d'origine|source|cite|citee|repris|reprise)\b")
+_ANOTHER_TEXT = re.compile(r"\b(une?|des|d'une?) (decision|declaration|texte|document|charte|strategie)\b")
+_PARTNER_WORD = re.compile(r"\b(partenaire|membre|statut|rejoint|devenue?|adhe\w*|groupe|coopere|participe)")
+_GROUPS_COMPARED = re.compile(r"\bgroupes?\b.{0,60}\b(plus (ancien|vieux|recent|jeune)|avant|apres|cree|etabli)"
+                              r"|\bplus (ancien|vieux|recent|jeune)\b.{0,60}\bgroupes?\b")
+_GROUPS_CREATED = "Quand le Groupe de contact méditerranéen et le Groupe de contact asiatique ont-ils été créés ?"
 _THAT_ONE = re.compile(r"\b(celle-la|celui-la|cette decision-la|ce texte-la)\b")
 _WHICH_TEXT = re.compile(r"\b(quelle|quel) (decision|texte|document|declaration)\b")
 _OTHER_OR_OLDER = re.compile(r"(autres?|ancien(ne)?s?|anterieur(e)?s?|precedent(e)?s?)$")
@@ -343,6 +373,9 @@ class Router:
         folded = fold(text)
         if state.query and challenges(text) and not self.countries(turn, text):
             return self._challenged(state)
+        origin = self._quoted_origin(text, state)
+        if origin:
+            return origin
         if state.passage and (asks_for_quote(text) and not _paragraph(turn, text) or
                               asks_which_paragraph(text) and self._in_last_document(text, state)):
             return self._quote_last(state)
@@ -356,6 +389,8 @@ class Router:
         small_talk = _small_talk(text)
         if small_talk:
             return Outcome((), state, small_talk)
+        if _asks_an_opinion(folded):
+            return Outcome((), state, "utter_no_opinion")
         if turn.intent == "ask_source" and _SOURCE.search(folded) and \
                 all(_SOURCE_WORD.match(t.word) for t in key_terms(text)):
             return Outcome((answers.source_reply(state.sources, self.store),), state)
@@ -435,7 +470,7 @@ class Router:
 
     def _names_its_own_place(self, turn: Turn, text: str) -> bool:
         """A document, a country, a group or a paragraph (« il doit faire quoi au 7 ? ») of the turn's own."""
-        return bool(document_scope(text).document_id or self.countries(turn, text) or
+        return bool(document_scope(text).document_id or self.store.document(text) or self.countries(turn, text) or
                     group_in(turn.entity("group"), text) or _paragraph(turn, text) or _NUMBERED.search(fold(text)))
 
     def _follow_up(self, turn: Turn, text: str, state: DialogueState) -> Outcome:
@@ -584,12 +619,14 @@ class Router:
             if _CITING.search(folded) and not asks_paragraph:
                 return self._say(answers.citing_reply(doc), state, Kind.CITING, document=doc.id, query=text)
             asking = re.split(r"(?<=[.!])\s+", text)[-1]  # « je lis la 5/11. Qui a adopté ce texte ? »
-            if self._about_document(text) or asking != text and _THIS_DOCUMENT.search(fold(asking)) and \
-                    self._about_document(asking):
+            opening = fold(text[:len(text) - len(asking)])  # « … une décision de 1998 citée par X. Elle … »: not X
+            pointed = _THIS_DOCUMENT.search(fold(asking)) or has_pronoun_subject(asking) and \
+                not _ANOTHER_TEXT.search(opening)
+            if self._about_document(text) or asking != text and pointed and self._asks_about_document(asking):
                 return self._say(self._document_reply(doc, asking), state, Kind.DOCUMENT, document=doc.id,
                                  query=text)
-        elif (label := _paragraph(turn, text)) and (state.document or state.conversation):
-            doc = self.store.document(state.document or state.conversation)
+        elif (label := _paragraph(turn, text)) and (state.document or state.conversation or state.passage):
+            doc = self.store.document(state.document or state.conversation or (state.passage or "").partition("|")[0])
             if doc is not None and doc.corpus_document_id is None and state.conversation:
                 doc = self.store.document(state.conversation)  # a text only quoted has no paragraphs to show
             return self._say(answers.paragraph_reply(self.store, doc, label), state,
@@ -645,10 +682,16 @@ class Router:
         """« Elle date de quand ? » after a document answer, « qui s'exprime dans ce texte ? »: that document."""
         current = self._the_one_cited(text, state) or state.document or state.conversation
         year_alone = state.kind is Kind.DOCUMENT and bool(_YEAR_ALONE.match(fold(text).strip()))
-        if not current or self._document(turn, text) or not (self._about_document(text) or year_alone):
+        if not current or self._document(turn, text) or not (self._asks_about_document(text) or year_alone):
             return None
         follows = state.kind in (Kind.DOCUMENT, Kind.DOCUMENTS, Kind.PARAGRAPH, Kind.CITING) and \
             (bool(state.query) and is_elliptical(text) or state.kind is Kind.DOCUMENT and has_pronoun_subject(text))
+        # « elle a été adoptée où ? » after a near miss on the conversation's document: that document, not the
+        # text the closest passage happened to quote
+        last_named = self.store.document(state.query or "")
+        follows = follows or state.kind is Kind.CLOSEST and current == state.conversation and \
+            has_pronoun_subject(text) and not _THAT_ONE.search(fold(text)) and self._about_document(text) and \
+            (last_named is None or last_named.id == current)
         if not (follows or year_alone or _THIS_DOCUMENT.search(fold(text))):
             return None
         return self._say(self._document_reply(self.store.document(current), text), state, Kind.DOCUMENT)
@@ -657,8 +700,40 @@ class Router:
     def _still_about_last_country(text: str, state: DialogueState) -> bool:
         """« elle est dans quel groupe ? », « depuis ? » after a partner answer: that partner again."""
         folded = fold(text)
-        return bool(state.country) and (refers_back(text) and bool(_PARTNER_CUE.search(folded)) or
+        # « il avait un autre nom avant ? » after a passage on a group: the group, not the country named before
+        about_partner = bool(_PARTNER_WORD.search(folded)) or \
+            state.kind in _PARTNER_KINDS | {Kind.COMPARE, Kind.ORDER} and bool(_PARTNER_CUE.search(folded))
+        return bool(state.country) and (refers_back(text) and about_partner or
                                         state.kind in _PARTNER_KINDS and bool(_WHEN_ALONE.match(folded.strip())))
+
+    def _quoted_origin(self, text: str, state: DialogueState) -> Outcome | None:
+        """« ce passage, il correspond à quel paragraphe de la déclaration originale ? » after a paragraph that
+        quotes another corpus document: the paragraph of that document holding the quoted words."""
+        folded = fold(text)
+        if not state.passage or not _WHICH_NUMBER.search(folded):
+            return None
+        document, _, label = state.passage.partition("|")
+        last = self.store.paragraph(document, label)
+        quoted = [q.strip(" ,.") for q in re.findall(r"«\s*([^«»]{20,}?)\s*»", last.text)] if last else []
+        named = document_scope(text).document_id
+        if not quoted or not (named and named != document or _ORIGINAL.search(folded)):
+            return None
+        asked = {w for w in words(text) if len(w) >= 5 and w not in _DOCUMENT_WORDS and w not in STOP}
+        meant = [q for q in quoted if asked & set(words(q))] or quoted  # « ce passage sur « renforcer … » »
+        for cited, _ in self.store.cited_in(document, label):
+            source = cited.corpus_document_id
+            if source is None or source == document or named not in (None, source):
+                continue
+            paragraphs = self.store.corpus_paragraphs(source)
+            found = [(q, p) for q in meant for p in paragraphs if fold(q)[:60] in fold(p.text)]
+            if len({p.citation.paragraph for _, p in found}) == 1:
+                return self._say(answers.paragraph_reply(self.store, cited, found[0][1].citation.paragraph), state,
+                                 Kind.PARAGRAPH, document=cited.id, query=text)
+            if found:
+                short = [(" ".join(q.split()[:6]), p) for q, p in found]
+                return self._say(answers.quoted_origin_reply(cited, short), state, Kind.PASSAGE, document=cited.id,
+                                 query=text)
+        return None
 
     def _the_one_cited(self, text: str, state: DialogueState) -> str | None:
         """« ça s'appuie sur quelle décision ? » → § 15 → « et elle date de quand, celle-là ? »: the one text the
@@ -745,6 +820,10 @@ class Router:
             rest = without_position(scope.rest)
             found = max(ends, default=None, key=lambda p: self.ranker.coverage(rest, p.text)
                         + (CURRENT_DOCUMENT_LEAD if p.citation.document_id == order[0] else 0.0))
+            bare = not numbered and not scope.document_id and not re.search(r"(lignes?|phrases?|texte)",
+                                                                             fold(text))
+            if found and bare and key_terms(rest) and self.ranker.coverage(rest, found.text) < BARE_POSITION_FIT:
+                return None  # « et à la fin, qui dit oui ? » about a procedure: the end of it, not of a text
         doc = self.store.document(found.citation.document_id) if found else None
         if doc is None:
             return None
@@ -832,6 +911,8 @@ class Router:
 
     def _group_question(self, turn: Turn, text: str, state: DialogueState, group: str | None) -> Outcome:
         folded = document_scope(text).rest
+        if names_both_groups(text) and _GROUPS_COMPARED.search(folded):  # the groups' own dates, not partners'
+            return self._ranked(_GROUPS_CREATED, state, Turn(_GROUPS_CREATED, turn.intent))
         years = year_filter(folded)
         as_of = years_in(folded)[0] if years_in(folded) and (_AS_OF.search(folded) or turn.intent == "count_partners"
                                                               or re.search(r"\bcombien\b", folded)) else None
@@ -967,7 +1048,8 @@ class Router:
         asking = document_scope(folded[:besides.start() + verb.end()] if besides else folded).rest
         others = [t for t in key_terms(_CITES.sub(" ", asking)) if not _OTHER_OR_OLDER.match(t.word)
                   and not any(f in _DOCUMENT_WORDS or f in excluded or f in fold(subject.name) for f in t.forms)]
-        named = [(d, c) for d, c in named if all(any(f in fold(d.name) for f in t.forms) for t in others)]
+        named = [(d, c) for d, c in named if all(any(f in fold(d.name) or f == str(d.year) for f in t.forms)
+                                                 for t in others)]
         if others and not named:
             return None  # « … sur la poursuite du dialogue »: a subject no name holds, the ranker reads the text
         return self._say(answers.cited_in_reply(subject, named, kind), state, Kind.CITING, document=subject.id,
@@ -1028,6 +1110,15 @@ class Router:
                 return doc
         return self.store.document(text)
 
+    def _asks_about_document(self, text: str) -> bool:
+        """The document asked about, by the whole question or by its last clause (« elle commence par quoi, c'est
+        qui l'auteur ? »), unless another text is the subject (« elle rappelle X, adopté où ? »)."""
+        if self._about_document(text):
+            return True
+        last_clause = re.split(r"[,;]\s*", text.strip(" ?!."))[-1]
+        other_text = _THAT_ONE.search(fold(text)) or _CITES.search(fold(text))
+        return len(last_clause.split()) >= 3 and not other_text and self._about_document(last_clause)
+
     def _about_document(self, text: str) -> bool:
         """« De quoi parle la décision 5/11 ? »: the document itself is asked about, not one of its clauses."""
         folded = fold(text)
@@ -1073,7 +1164,8 @@ class Router:
             return replace(outcome, replies=(answers.year_claim_reply(outcome.replies[0], claimed, said),))
         counted = ranked.candidate is not None and counts_what_is_asked(focus or text, ranked.candidate.text)
         if ranked.confident and counted and not (elliptical and ranked.focus_missing):
-            return self._passage(ranked, state, text, closest=False, scope_document=named_scope)
+            elsewhere = named_scope is not None and named_scope not in ranked.candidate.documents
+            return self._passage(ranked, state, text, closest=elsewhere, scope_document=named_scope)
         places = self.ranker.covering(scope.rest, named_scope) if named_scope and _MENTIONS.search(fold(text)) \
             and ranked.coverage >= CONFIDENT and ranked.margin < MARGIN else []
         if 2 <= len(places) <= 3:

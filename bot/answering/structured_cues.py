@@ -110,7 +110,8 @@ def paragraph_number(text: str) -> str | None:
     rank = _rank(considerant.group(1)) if considerant else None
     if rank:  # alinéa 1 of a preamble is its opening « Le Conseil ministériel, », not a considérant
         return f"préambule {int(rank) + 1}"
-    match = re.search(r"(?:paragraphe|para|§|alinea|point|article)\s*(?:n[o°]\s*)?(\d{1,2})\b(?!/)", folded)
+    match = re.search(r"(?:paragraphe|para|§|alinea|point|article)\s*(?:n[o°]\s*)?(\d{1,2})\b(?!/)", folded) or \
+        re.match(r"\s*(?:et\s+)?(?:au|le)\s+(\d{1,2})\s*[,:]", folded)  # « Au 2, c'est qui qui est encouragé ? »
     if match:
         return match.group(1)
     # « au deuxième paragraphe », « le 3e point » (« le premier paragraphe » is a position: a decision's § 1)

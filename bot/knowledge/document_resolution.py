@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from bot.knowledge.normalize import fold
+from bot.knowledge.normalize import dated_reference, fold
 
 NamedDocuments = list[tuple[str, str | None, list[str]]]
 """(id, number, folded aliases) of every named document."""
@@ -23,7 +23,7 @@ def resolve_document(reference: str, named_documents: NamedDocuments) -> str | N
         if num in numbers:
             return numbers[num]
     best: tuple[int, str] | None = None
-    padded = f" {key} "
+    padded = f" {dated_reference(key)} "
     for doc_id, _, aliases in named_documents:
         for alias in aliases:
             if alias in padded and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", padded):

@@ -16,6 +16,11 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def dated_reference(folded: str) -> str:
+    """« la declaration 2020 » → « la declaration de 2020 »: a text named by its year, the way its aliases say it."""
+    return re.sub(r"\b(declaration|decision|texte|communique|document)(s?) ((?:19|20)\d\d)\b", r"\1\2 de \3", folded)
+
+
 def name_key(name: str) -> str:
     """A comparable key for a place or document name: folded, no leading article."""
     key = fold(name)
