@@ -892,6 +892,13 @@ def test_an_opinion_is_not_given_and_a_polite_selon_toi_is_still_answered(router
     assert "2000" in ask(router, "selon toi, la Thaïlande est partenaire depuis quand ?", "ask_partner")[0]
 
 
+def test_the_language_of_a_document_is_not_guessed_and_russian_means_are_still_answered(router: Router) -> None:
+    assert ask(router, "le communiqué existe-t-il en russe ?", None)[0] == "utter_document_languages"
+    assert ask(router, "y a-t-il une version anglaise de la brochure ?", None)[0] == "utter_document_languages"
+    means = ask(router, "que dit le communiqué des moyens militaires russes ?", None)[0]
+    assert "2008" in means and "Active Endeavour" in means
+
+
 def test_a_cited_text_of_a_given_year_and_the_paragraph_a_quote_comes_from(router: Router) -> None:
     cited = ask(router, "la décision 5/11 renvoie à un document de 2010, c'est lequel ?", "ask_citing")[0]
     assert "Astana" in cited
@@ -944,3 +951,43 @@ def test_the_two_contact_groups_compared_by_age_and_a_compte_rendu_is_a_report(r
     assert "1994" in older and "2003" in older
     reports = ask(router, "les présidents des groupes de contact rendent compte à qui ?", None)[0]
     assert "rapports annuels" in reports
+
+
+def test_since_when_is_not_answered_by_a_date_only_looked_forward_to(router: Router) -> None:
+    since = ask(router, "depuis quelle année la Russie contribue-t-elle à Active Endeavour ?", "ask_nrc",
+                country="Russie")[0]
+    assert since.startswith("Je ne trouve pas de réponse exacte")
+    assert "2007" in ask(router, "depuis quand le Fonds de partenariat existe ?", "ask_partnership_fund")[0]
+
+
+def test_a_text_that_speaks_of_a_subject_in_many_places_says_yes_and_quotes_the_likeliest_first(
+        router: Router) -> None:
+    said = ask(router, "La brochure parle-t-elle de l'Afghanistan ?", "ask_document", document="brochure",
+               country="Afghanistan")[0]
+    assert said.startswith("Oui, à six endroits, notamment : « À la Réunion du Conseil ministériel tenue à Madrid")
+    assert "§ 2" in said and "§ 38" in said
+
+
+def test_after_a_paragraph_la_suite_is_the_next_paragraph(router: Router) -> None:
+    replies = conversation(router, ("montre le paragraphe 3 de la décision 5/11", "ask_paragraph"),
+                           ("c'est quoi la suite ?", None), ("et après ?", "follow_up"))
+    assert replies[1].startswith("Voici le paragraphe 4 de la Décision No 5/11")
+    assert replies[2].startswith("Voici le paragraphe 5 de la Décision No 5/11")
+
+
+def test_c_est_ou_with_its_own_subject_is_not_a_follow_up(router: Router) -> None:
+    replies = conversation(router, ("qui préside le groupe de contact asiatique ?", "ask_contact_groups"),
+                           ("c'est où le siège de l'OSCE ?", None))
+    assert "Wallnerstrasse" in replies[1] and "Groupe de contact" not in replies[1]
+
+
+def test_counting_years_of_partnership_is_not_counting_partners(router: Router) -> None:
+    years = ask(router, "combien d'années de partenariat asiatique ?", "count_partners", group="asiatique")[0]
+    assert "vingt-cinquième anniversaire" in years and "cinq)" not in years
+    assert "5 (cinq)" in ask(router, "combien de partenaires asiatiques ?", "count_partners", group="asiatique")[0]
+
+
+def test_whether_a_named_text_speaks_of_a_subject_is_answered_yes_with_its_places(router: Router) -> None:
+    said = ask(router, "La déclaration de 2020 parle-t-elle aussi de l'Afghanistan ?", "ask_document",
+               document="déclaration de 2020", country="Afghanistan")[0]
+    assert said.startswith("Oui, à cinq endroits, notamment :") and "Afghanistan" in said

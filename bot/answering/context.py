@@ -185,7 +185,7 @@ def is_elliptical(text: str) -> bool:
         return True
     if _STRONG_BACK.search(folded) and n_words <= 12:
         return True
-    pronoun = bool(_PRONOUN_SUBJECT.search(_IMPERSONAL.sub(" ", folded)))
+    pronoun = bool(_PRONOUN_SUBJECT.search(_IMPERSONAL.sub(" ", folded))) and not _NAMED_AFTER_CEST.match(folded)
     return pronoun and (n_words <= 6 and len(terms) <= 1 or n_words <= 7 and len(terms) <= 2)
 
 
@@ -197,6 +197,9 @@ def _has_verb(text: str) -> bool:
     return any(token.pos_ in ("VERB", "AUX") for token in nlp()(text))
 
 
+# « c'est où le siège de l'OSCE ? »: « c'est » announces the noun group that follows, it does not point back.
+_NAMED_AFTER_CEST = re.compile(r"^c'est (ou|quoi|quand|qui|combien)( exactement)? "
+                               r"(le|la|les|l'|un|une|des|du|ce|cette)\b")
 _IMPERSONAL = re.compile(r"\bil (y a|y avait|y aura|existe|faut|s'agit|est (question|prevu))\b|\by a-t-il\b")
 _PLACE_BACK = re.compile(r"\b(la-bas|ce pays|dans ce pays|sur place)\b")
 

@@ -134,12 +134,27 @@ def counts_what_is_asked(question: str, text: str) -> bool:
                 or _NOT_GIVEN.search(folded))
 
 
+# « depuis quand … ? » asks a start: a date the text only looks forward to (« la perspective de … en 2008 »,
+# « serait lancée en janvier 2008 ») is not one.
+_SINCE = re.compile(r"\bdepuis (quand|quelle annee|quelle date|combien de temps|combien d'annees)\b")
+_PROSPECT = re.compile(r"\b(perspective|serai(en)?t|sera|seront|prochaine?s?|a venir)\b[^.;]{0,80}?\b(1[89]\d\d|20\d\d)"
+                       r"(\b[^.;]{0,12}?\b(1[89]\d\d|20\d\d))*\b")
+
+
+def _gives_a_start(question: str, text: str) -> bool:
+    if not _SINCE.search(fold(question)):
+        return True
+    return bool(_DATE.search(_PROSPECT.sub(" ", fold(text))))
+
+
 def has_answer_shape(kind: QuestionType, question: str, text: str) -> bool:
     """Whether ``text`` can answer ``question``: the shape its type wants, for a count a number of what it
     counts, and for a place one the question does not already name (« dans quelle ville allemande ? » is not
     answered by « en Allemagne »)."""
     if kind is QuestionType.WHERE:
         return satisfies(kind, text) and _names_another_place(question, text)
+    if kind is QuestionType.WHEN and not _gives_a_start(question, text):
+        return False
     return satisfies(kind, text) and (kind is not QuestionType.HOW_MANY or counts_what_is_asked(question, text))
 
 

@@ -45,4 +45,5 @@ def join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " et " + items[-1]
 
 
-NUMBERS = {1: "un", 2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six", 11: "onze", 57: "cinquante-sept"}
+NUMBERS = {1: "un", 2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six", 7: "sept", 8: "huit", 9: "neuf", 10: "dix",
+           11: "onze", 57: "cinquante-sept"}

@@ -658,11 +658,15 @@ def passage_reply(sentence: SentenceInfo, closest: bool) -> Reply:
     return Reply(f"D'après le texte : « {_quote(sentence)} »", (sentence.citation,))
 
 
+MENTIONS_QUOTED = 3  # past three places, the first three are quoted and the rest only cited
+
+
 def mentions_reply(sentences: list[SentenceInfo]) -> Reply:
-    """« La décision 5/11 parle du Fonds ? »: yes, and each place it does, quoted."""
+    """« La décision 5/11 parle du Fonds ? »: yes, and each place it does, quoted (the first three of many)."""
     places = NUMBERS.get(len(sentences), str(len(sentences)))
-    quotes = " ; ".join(f"« {_quote(s)} »" for s in sentences)
-    return Reply(f"Oui, à {places} endroits : {quotes}", tuple(dict.fromkeys(s.citation for s in sentences)))
+    quotes = " ; ".join(f"« {_quote(s)} »" for s in sentences[:MENTIONS_QUOTED])
+    among = ", notamment" if len(sentences) > MENTIONS_QUOTED else ""
+    return Reply(f"Oui, à {places} endroits{among} : {quotes}", tuple(dict.fromkeys(s.citation for s in sentences)))
 
 
 def year_claim_reply(reply: Reply, claimed: int, said_years: list[int]) -> Reply:

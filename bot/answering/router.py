@@ -61,7 +61,7 @@ from bot.answering.structured_cues import (
 )
 from bot.knowledge.lemmas import STOP
 from bot.knowledge.normalize import fold, name_key, words
-from bot.knowledge.records import CountryMatch, DocumentInfo, ParagraphInfo
+from bot.knowledge.records import CountryMatch, DocumentInfo, ParagraphInfo, SentenceInfo
 from bot.knowledge.store import KnowledgeStore
 
 MAX_MESSAGE = 1000
@@ -164,6 +164,19 @@ def _asks_an_opinion(folded: str) -> bool:
     return bool(_JUDGEMENT.search(folded)) or not key_terms(_OPINION.sub(" ", folded))
 
 
+_LANGUAGES = (r"(russes?|anglais(es?)?|francais(es?)?|allemande?s?|espagnole?s?|arabes?|italienne?s?|chinois(es?)?"
+              r"|japonais(es?)?|coreenne?s?)")
+_DOCUMENT_LANGUAGE = re.compile(r"\b(existe|disponible|tradui|traduction|version|publie|redige|ecrit|original|lire|lit)"
+                                r"\w*\b[^?.!]{0,25}\ben " + _LANGUAGES + r"\b|\bversions? (en )?(" + _LANGUAGES +
+                                r"|originale?s?)\b|\b(quelles?|combien de|autres?|plusieurs) langues?\b"
+                                r"|\blangue (originale|d'origine)\b")
+
+
+def _asks_a_document_language(folded: str) -> bool:
+    """« le communiqué existe-t-il en russe ? »: the documents say nothing of their languages or versions."""
+    return bool(_DOCUMENT_LANGUAGE.search(folded))
+
+
 _ARE_YOU_HUMAN = re.compile(r"\b(tu es|t'es|vous etes|es-tu|etes-vous) (un |une )?(vraie? personne|etre humain|humaine?"
                             r"|robot|bot|chatbot|machine|ia|intelligence artificielle)\b")
 
@@ -260,6 +273,17 @@ _HAPPENS = r"(il se passe quoi|qu'est-ce qui se passe|qu'est ce qui se passe|que
     r"|ca donne quoi|il arrive quoi|quelle est la suite|c'est quoi la suite|quelle est l'etape suivante)"
 _WHAT_FOLLOWS = re.compile(rf"\b(?:apres|une fois)\s+(?P<subject>[^?]+?),?\s*{_HAPPENS}"
                            rf"|{_HAPPENS}\s+(?:apres|une fois)\s+(?P<later>[^?]+)")
+# After a paragraph was shown, « la suite ? », « et après ? », « continue » ask for the next one.
+_BARE_NEXT = re.compile(r"^(et |ok,? |d'accord,? )?((c'est )?quoi la suite|quelle est la suite|la suite|apres|ensuite"
+                        r"|continue|continuez|et la suite)( (stp|svp|s'il te plait|s'il vous plait))?\s*[?!.]*$")
+def _likeliest_first(places: list[SentenceInfo], ranked: Ranked) -> list[SentenceInfo]:
+    """The places in the paragraph the ranker picked first, then the others in the document's order."""
+    best = {c.paragraph for c in ranked.candidate.citations} if ranked.candidate else set()
+    return sorted(places, key=lambda s: s.citation.paragraph not in best)
+
+
+_COUNTED_NOUN = re.compile(r"\b(?:combien|nombre|quel nombre) (?:de |des |d')(\w{3,})")
+_PARTNERS_COUNTED = re.compile(r"(partenaires?|pays|etats?|membres?|mediterraneens|asiatiques|participants)$")
 _NEXT_STEP = re.compile(r"\b(s'ensuit|ensuite|puis|apres quoi|enfin|a la suite|par la suite|ulterieurement)\b")
 _PLACE_CLAIM = re.compile(r"^(?P<subject>[^?]+?),?\s+(c'est|c'etait\s+)?"
                           r"(?P<verb>est|sont|etait|se trouve|se situe|siege|se tient|se tenait|se reunit|se reunissent"
@@ -391,6 +415,8 @@ class Router:
             return Outcome((), state, small_talk)
         if _asks_an_opinion(folded):
             return Outcome((), state, "utter_no_opinion")
+        if _asks_a_document_language(folded):
+            return Outcome((), state, "utter_document_languages")
         if turn.intent == "ask_source" and _SOURCE.search(folded) and \
                 all(_SOURCE_WORD.match(t.word) for t in key_terms(text)):
             return Outcome((answers.source_reply(state.sources, self.store),), state)
@@ -798,7 +824,8 @@ class Router:
         The document is the one the turn names; else, of the first (or last) paragraphs of the documents, the one
         that holds the question's own words, the conversation's document leading.
         """
-        position = position_in(text)
+        position = position_in(text) or ("next" if state.kind is Kind.PARAGRAPH and
+                                         _BARE_NEXT.match(fold(text).strip()) else None)
         named = self._document(turn, text)
         if position is None or _paragraph(turn, text) or (named and named.corpus_document_id is None):
             return None
@@ -853,6 +880,9 @@ class Router:
     def _about_partnership(self, text: str, countries: list[CountryMatch], intent: str | None) -> bool:
         """Whether the question is about being a partner (status, date, group, order), not another subject."""
         if not _PARTNER_CUE.search(fold(text)) and intent not in _PARTNER_INTENTS and not is_bare_subject(text):
+            return False
+        counted = _COUNTED_NOUN.search(fold(text))  # « combien d'années de partenariat ? » counts years
+        if counted and not _PARTNERS_COUNTED.match(counted.group(1)):
             return False
         return not self._other_terms(text, countries)
 
@@ -1163,14 +1193,17 @@ class Router:
             outcome = self._passage(ranked, state, text, closest=False, scope_document=named_scope)
             return replace(outcome, replies=(answers.year_claim_reply(outcome.replies[0], claimed, said),))
         counted = ranked.candidate is not None and counts_what_is_asked(focus or text, ranked.candidate.text)
+        mentioned = self._mentioned_in(named_scope, scope.rest, turn.text, ranked)
+        if mentioned:
+            return self._say(mentioned, state, Kind.PASSAGE, query=text, document=named_scope)
         if ranked.confident and counted and not (elliptical and ranked.focus_missing):
             elsewhere = named_scope is not None and named_scope not in ranked.candidate.documents
             return self._passage(ranked, state, text, closest=elsewhere, scope_document=named_scope)
         places = self.ranker.covering(scope.rest, named_scope) if named_scope and _MENTIONS.search(fold(text)) \
             and ranked.coverage >= CONFIDENT and ranked.margin < MARGIN else []
-        if 2 <= len(places) <= 3:
-            reply = answers.mentions_reply(places)
-            return self._say(reply, state, Kind.PASSAGE, query=text, document=named_scope)
+        if len(places) >= 2:
+            return self._say(answers.mentions_reply(_likeliest_first(places, ranked)), state, Kind.PASSAGE,
+                             query=text, document=named_scope)
         named = self.store.document(scope.document_id) if scope.only and scope.document_id else None
         if named and not ranked.close:
             return self._say(answers.not_in_document_reply(named), state.after(document=named.id), None)
@@ -1184,6 +1217,19 @@ class Router:
         if ranked.close:
             return self._passage(ranked, state, text, closest=True, scope_document=named_scope)
         return self._say(answers.no_answer_reply(), state.after(query=None), None)
+
+    def _mentioned_in(self, document: str | None, rest: str, text: str, ranked: Ranked) -> Reply | None:
+        """« La déclaration de 2020 parle-t-elle de l'Afghanistan ? »: a yes-or-no question whether a named text
+        speaks of a subject it speaks of in several places is answered « oui », with those places."""
+        own = document_scope(text)  # the turn's own words, not those an elliptical turn borrowed
+        if own.document_id and own.strict:
+            document, rest = own.document_id, own.rest
+        elif key_terms(own.rest):
+            rest = own.rest
+        if document is None or not _MENTIONS.search(fold(text)) or question_type(text) is not QuestionType.YES_NO:
+            return None
+        places = self.ranker.covering(rest, document)
+        return answers.mentions_reply(_likeliest_first(places, ranked)) if len(places) >= 2 else None
 
     def _unknown(self, ranked: Ranked) -> list[str]:
         """Key terms of the question that no document uses in any form: the subject is not covered."""
