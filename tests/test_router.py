@@ -991,3 +991,28 @@ def test_whether_a_named_text_speaks_of_a_subject_is_answered_yes_with_its_place
     said = ask(router, "La déclaration de 2020 parle-t-elle aussi de l'Afghanistan ?", "ask_document",
                document="déclaration de 2020", country="Afghanistan")[0]
     assert said.startswith("Oui, à cinq endroits, notamment :") and "Afghanistan" in said
+
+
+def test_en_parle_aussi_about_one_place_says_yes_and_quotes_it(router: Router) -> None:
+    replies = conversation(router, ("qu'est-ce que le Fonds de partenariat ?", "ask_partnership_fund"),
+                           ("la déclaration de madrid en parle aussi ?", "ask_document"))
+    assert replies[1].startswith("Oui : « Nous nous félicitons de la décision du Conseil permanent")
+    assert "Déclaration de Madrid (2007), § 11" in replies[1]
+
+
+def test_what_something_is_is_not_defined_by_a_synonym_alone(router: Router) -> None:
+    budget = ask(router, "c'est quoi le budget de l'osce ?", None)[0]
+    assert budget.startswith("Je ne trouve pas de réponse exacte")
+
+
+def test_the_subject_of_a_mention_question_is_what_follows_its_verb(router: Router) -> None:
+    said = ask(router, "dans le communique otan russie de 2007 ils parlent de l'afghanistan ?", "ask_nrc",
+               country="Afghanistan")[0]
+    assert said.startswith("Oui, à trois endroits") and "§ 1" not in said
+
+
+def test_en_parle_stands_for_the_subject_of_the_conversation(router: Router) -> None:
+    replies = conversation(router, ("bonjour, j'ai une question sur le fonds de partenariat", None),
+                           ("et ca finance quels themes ?", None),
+                           ("la déclaration de madrid en parle aussi ?", "ask_document"))
+    assert replies[2].startswith("Oui : « Nous nous félicitons de la décision du Conseil permanent")

@@ -663,6 +663,8 @@ MENTIONS_QUOTED = 3  # past three places, the first three are quoted and the res
 
 def mentions_reply(sentences: list[SentenceInfo]) -> Reply:
     """« La décision 5/11 parle du Fonds ? »: yes, and each place it does, quoted (the first three of many)."""
+    if len(sentences) == 1:
+        return Reply(f"Oui : « {_quote(sentences[0])} »", (sentences[0].citation,))
     places = NUMBERS.get(len(sentences), str(len(sentences)))
     quotes = " ; ".join(f"« {_quote(s)} »" for s in sentences[:MENTIONS_QUOTED])
     among = ", notamment" if len(sentences) > MENTIONS_QUOTED else ""

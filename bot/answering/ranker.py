@@ -55,6 +55,7 @@ SIMILAR_CREDIT = 0.6
 YEAR_ELSEWHERE_CREDIT = 0.3  # the asked year, said of something else than the question's subject
 YEAR_WINDOW = 8  # words on each side of a year where the question's subject must be named
 ASKED_CREDIT = 0.7  # a term found only in the questions users ask for a sentence, not in the sentence
+SYNONYM_DEFINED_CREDIT = 0.5  # « c'est quoi le budget ? » is not defined by a passage on « extrabudgétaires »
 DEFINED_BONUS = 0.1  # « c'est quoi une conférence d'examen ? »: the sentence that explains it in brackets
 PROXIMITY_WINDOW = 3  # words apart at most for two of the question's terms to count as side by side
 PROXIMITY_LEAD = 0.4  # among passages tied on coverage, the share of side-by-side terms that settles the tie
@@ -356,6 +357,8 @@ class Ranker:
             seen.add(key)
             credit = self._year_bound(reach, cand, self._asked_credit(reach, cand,
                                                                       {t: self._credit(t, cand) for t in terms}))
+            if kind is QuestionType.DEFINITION and terms and not self._holds_itself(terms[-1], cand):
+                credit[terms[-1]] = min(credit[terms[-1]], SYNONYM_DEFINED_CREDIT)
             coverage = sum(weights[t] * credit[t] for t in terms) / total
             type_ok = has_answer_shape(kind, scope.rest, cand.text)
             score = coverage + (SCOPE_BONUS if scope.document_id in cand.documents else 0.0)
@@ -422,6 +425,10 @@ class Ranker:
 
     def _credit(self, term: Term, cand: Candidate) -> float:
         return max(self._form_credit(form, cand) for form in term.matchable)
+
+    def _holds_itself(self, term: Term, cand: Candidate) -> bool:
+        """Whether the candidate holds the term in one of its own forms, not only through a synonym."""
+        return any(not self.matches(form).isdisjoint(cand.terms) for form in term.forms)
 
     def _form_credit(self, term: str, cand: Candidate) -> float:
         if not self.matches(term).isdisjoint(cand.terms):

@@ -282,6 +282,12 @@ def _likeliest_first(places: list[SentenceInfo], ranked: Ranked) -> list[Sentenc
     return sorted(places, key=lambda s: s.citation.paragraph not in best)
 
 
+# A question word: « qu'en dit-elle ? » asks what a text says, « elle en parle aussi ? » only whether it does.
+_ASKS_WHAT = re.compile(r"\b(quoi|que|qu'(?!il|elle|ils|elles|on)|quel\w*|qui|comment|pourquoi|ou|quand|combien"
+                        r"|lequel|laquelle|lesquel\w*)\b")
+_MENTION_SUBJECT = re.compile(r"\b(?:parl|mentionn|evoqu|abord|trait)\w*(?:-t)?(?:-(?:il|elle|ils|elles|on))?\s+"
+                              r"(?P<subject>[^?]+)")
+_OF_IT = re.compile(r"\ben (parle|parlent|traite|traitent)\b|\by (est|sont) (evoque|mentionne|aborde)")
 _COUNTED_NOUN = re.compile(r"\b(?:combien|nombre|quel nombre) (?:de |des |d')(\w{3,})")
 _PARTNERS_COUNTED = re.compile(r"(partenaires?|pays|etats?|membres?|mediterraneens|asiatiques|participants)$")
 _NEXT_STEP = re.compile(r"\b(s'ensuit|ensuite|puis|apres quoi|enfin|a la suite|par la suite|ulterieurement)\b")
@@ -1193,7 +1199,7 @@ class Router:
             outcome = self._passage(ranked, state, text, closest=False, scope_document=named_scope)
             return replace(outcome, replies=(answers.year_claim_reply(outcome.replies[0], claimed, said),))
         counted = ranked.candidate is not None and counts_what_is_asked(focus or text, ranked.candidate.text)
-        mentioned = self._mentioned_in(named_scope, scope.rest, turn.text, ranked)
+        mentioned = self._mentioned_in(named_scope, scope.rest, turn.text, ranked, state.topic)
         if mentioned:
             return self._say(mentioned, state, Kind.PASSAGE, query=text, document=named_scope)
         if ranked.confident and counted and not (elliptical and ranked.focus_missing):
@@ -1218,18 +1224,26 @@ class Router:
             return self._passage(ranked, state, text, closest=True, scope_document=named_scope)
         return self._say(answers.no_answer_reply(), state.after(query=None), None)
 
-    def _mentioned_in(self, document: str | None, rest: str, text: str, ranked: Ranked) -> Reply | None:
+    def _mentioned_in(self, document: str | None, rest: str, text: str, ranked: Ranked,
+                      topic: str | None = None) -> Reply | None:
         """« La déclaration de 2020 parle-t-elle de l'Afghanistan ? »: a yes-or-no question whether a named text
         speaks of a subject it speaks of in several places is answered « oui », with those places."""
         own = document_scope(text)  # the turn's own words, not those an elliptical turn borrowed
         if own.document_id and own.strict:
-            document, rest = own.document_id, own.rest
+            document = own.document_id
+        folded = fold(text)
+        subject = _MENTION_SUBJECT.search(folded)  # « … ils parlent de l'Afghanistan ? »: what follows the verb
+        if subject and key_terms(subject.group("subject")):
+            rest = subject.group("subject")
+        elif topic and _OF_IT.search(folded):  # « la déclaration de Madrid en parle aussi ? »: of the subject
+            rest = document_scope(topic).rest
         elif key_terms(own.rest):
             rest = own.rest
-        if document is None or not _MENTIONS.search(fold(text)) or question_type(text) is not QuestionType.YES_NO:
+        if document is None or not _MENTIONS.search(folded) or \
+                question_type(text) is not QuestionType.YES_NO and _ASKS_WHAT.search(folded):
             return None
         places = self.ranker.covering(rest, document)
-        return answers.mentions_reply(_likeliest_first(places, ranked)) if len(places) >= 2 else None
+        return answers.mentions_reply(_likeliest_first(places, ranked)) if places else None
 
     def _unknown(self, ranked: Ranked) -> list[str]:
         """Key terms of the question that no document uses in any form: the subject is not covered."""
