@@ -1013,6 +1013,6 @@ def test_the_subject_of_a_mention_question_is_what_follows_its_verb(router: Rout
 
 def test_en_parle_stands_for_the_subject_of_the_conversation(router: Router) -> None:
     replies = conversation(router, ("bonjour, j'ai une question sur le fonds de partenariat", None),
-                           ("et ca finance quels themes ?", None),
+                           ("ya combien d'argent dans le fonds ?", None), ("et ca finance quels themes ?", None),
                            ("la déclaration de madrid en parle aussi ?", "ask_document"))
-    assert replies[2].startswith("Oui : « Nous nous félicitons de la décision du Conseil permanent")
+    assert replies[3].startswith("Oui : « Nous nous félicitons de la décision du Conseil permanent")

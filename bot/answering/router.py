@@ -1199,7 +1199,7 @@ class Router:
             outcome = self._passage(ranked, state, text, closest=False, scope_document=named_scope)
             return replace(outcome, replies=(answers.year_claim_reply(outcome.replies[0], claimed, said),))
         counted = ranked.candidate is not None and counts_what_is_asked(focus or text, ranked.candidate.text)
-        mentioned = self._mentioned_in(named_scope, scope.rest, turn.text, ranked, state.topic)
+        mentioned = self._mentioned_in(named_scope, scope.rest, turn.text, ranked, self._conversation_subject(state))
         if mentioned:
             return self._say(mentioned, state, Kind.PASSAGE, query=text, document=named_scope)
         if ranked.confident and counted and not (elliptical and ranked.focus_missing):
@@ -1223,6 +1223,18 @@ class Router:
         if ranked.close:
             return self._passage(ranked, state, text, closest=True, scope_document=named_scope)
         return self._say(answers.no_answer_reply(), state.after(query=None), None)
+
+    def _conversation_subject(self, state: DialogueState) -> str | None:
+        """What « en » stands for: the topic's words the last passage also holds as such (« le fonds », not
+        « l'argent » of « il y a combien d'argent dans le fonds ? »), else the whole topic."""
+        if not state.topic:
+            return None
+        rest = document_scope(state.topic).rest
+        document, _, label = (state.passage or "").partition("|")
+        shown = self.store.paragraph(document, label) if state.passage else None
+        said = set(words(shown.text)) if shown else set()
+        kept = [t.word for t in key_terms(rest) if any(w.startswith(f) for f in t.forms for w in said)]
+        return " ".join(kept) or rest
 
     def _mentioned_in(self, document: str | None, rest: str, text: str, ranked: Ranked,
                       topic: str | None = None) -> Reply | None:
