@@ -1016,3 +1016,11 @@ def test_en_parle_stands_for_the_subject_of_the_conversation(router: Router) -> 
                            ("ya combien d'argent dans le fonds ?", None), ("et ca finance quels themes ?", None),
                            ("la déclaration de madrid en parle aussi ?", "ask_document"))
     assert replies[3].startswith("Oui : « Nous nous félicitons de la décision du Conseil permanent")
+
+
+def test_the_year_after_a_question_that_named_none_is_asked_for(router: Router) -> None:
+    replies = conversation(router, ("elle a réuni combien de participants ?", None),
+                           ("et l'année d'après ?", "follow_up"))
+    assert replies[1].startswith("Je ne sais pas de quelle année vous parlez")
+    chaired = conversation(router, ("qui présidait l'OSCE en 2020 ?", None), ("et l'année d'avant ?", "follow_up"))
+    assert "2019" in chaired[1]

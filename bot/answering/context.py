@@ -212,6 +212,12 @@ def changes_year(text: str) -> bool:
     return bool(years_in(folded)) and all(t.word.isdigit() for t in key_terms(text))
 
 
+def moves_an_absent_year(text: str, state: DialogueState) -> bool:
+    """« et l'année d'après ? » after a question that named no year: there is no year to move."""
+    folded = fold(text)
+    return bool(_NEXT_YEAR.search(folded) or _PREVIOUS_YEAR.search(folded)) and not years_in(state.query or "")
+
+
 def refers_back(text: str) -> bool:
     """« elle », « la décision », « là-bas »: the subject is the last answer's (« il y a » is not, nor the « il »
     of « le secrétariat, il est où ? », whose subject comes just before it)."""

@@ -596,6 +596,12 @@ def not_covered_reply(store: KnowledgeStore, message: str, unknown: list[str]) -
                  "ce sujet, et je préfère ne rien avancer.")
 
 
+def which_year_reply() -> Reply:
+    """« et l'année d'après ? » when the last question named no year."""
+    return Reply("Je ne sais pas de quelle année vous parlez : la question précédente n'en nommait aucune. "
+                 "Pouvez-vous préciser l'année, par exemple « et en 2008 ? » ?")
+
+
 def no_answer_reply() -> Reply:
     return Reply("Je ne trouve pas de réponse à cette question dans les documents que je connais, et je préfère "
                  "ne rien avancer. Vous pouvez reformuler, ou me demander ce que je sais faire.")

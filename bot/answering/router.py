@@ -23,6 +23,7 @@ from bot.answering.context import (
     changes_year,
     has_pronoun_subject,
     is_elliptical,
+    moves_an_absent_year,
     refers_back,
     refers_to_place,
 )
@@ -513,6 +514,8 @@ class Router:
         if refers_back(text) and not refers_to_place(text) and len(key_terms(document_scope(text).rest)) >= 2:
             outcome = self._ranked(text, state, turn, near=state.passage)
             return replace(outcome, state=outcome.state.after(topic=outcome.state.query))
+        if moves_an_absent_year(text, state):
+            return self._say(answers.which_year_reply(), state, state.kind)
         borrowed = borrow(text, state)
         beyond = self._beyond_documents(borrowed)
         if beyond:
