@@ -123,6 +123,11 @@ _NEXT_YEAR = re.compile(r"\b(l'annee (suivante|d'apres|prochaine)|l'annee qui su
 _PREVIOUS_YEAR = re.compile(r"\b(l'annee (precedente|d'avant|passee)|un an (plus tot|avant))\b")
 
 
+def _moves_a_year(folded: str) -> bool:
+    """« l'année suivante », « un an avant »: the turn moves the last question's year."""
+    return bool(_NEXT_YEAR.search(folded) or _PREVIOUS_YEAR.search(folded))
+
+
 _WHICH_PARAGRAPH = re.compile(r"\b(quel(le)?|dans quel|a quel|de quel) (numero d[eu] )?"
                               r"(paragraphe|alinea|point|article)\b|\bnumero d[eu] (paragraphe|l'alinea|point)\b"
                               r"|\bparagraphe (numero|n°) ?combien\b")
@@ -174,7 +179,7 @@ def is_elliptical(text: str) -> bool:
     if lead and (n_words <= 8 and (re.search(r"\b(et|mais)\b", lead.group(0)) or own <= 1)
                  or n_words <= 12 and own <= 1) or _CORRECTION.search(folded):  # « et la Thaïlande, tu me dis quoi ? »
         return True
-    if _NEXT_YEAR.search(folded) or _PREVIOUS_YEAR.search(folded):
+    if _moves_a_year(folded):
         return True
     terms = key_terms(text)
     if not terms:
@@ -207,15 +212,14 @@ _PLACE_BACK = re.compile(r"\b(la-bas|ce pays|dans ce pays|sur place)\b")
 def changes_year(text: str) -> bool:
     """« et en 2014 ? », « et l'année suivante ? »: a follow-up that moves the question in time."""
     folded = fold(text)
-    if _NEXT_YEAR.search(folded) or _PREVIOUS_YEAR.search(folded):
+    if _moves_a_year(folded):
         return True
     return bool(years_in(folded)) and all(t.word.isdigit() for t in key_terms(text))
 
 
 def moves_an_absent_year(text: str, state: DialogueState) -> bool:
     """« et l'année d'après ? » after a question that named no year: there is no year to move."""
-    folded = fold(text)
-    return bool(_NEXT_YEAR.search(folded) or _PREVIOUS_YEAR.search(folded)) and not years_in(state.query or "")
+    return _moves_a_year(fold(text)) and not years_in(state.query or "")
 
 
 def refers_back(text: str) -> bool:
@@ -269,7 +273,7 @@ def borrow(text: str, state: DialogueState) -> str:
     last = state.query or ""
     folded = fold(text)
     years = years_in(last)
-    if years and (_NEXT_YEAR.search(folded) or _PREVIOUS_YEAR.search(folded)):
+    if years and _moves_a_year(folded):
         step = 1 if _NEXT_YEAR.search(folded) else -1
         own = _FOLLOW_LEAD.sub("", _PREVIOUS_YEAR.sub(" ", _NEXT_YEAR.sub(" ", folded))).strip(" ,?!.")
         if key_terms(own):

@@ -120,12 +120,17 @@ _COUNTED = re.compile(r"\b(?:combien|nombre|quel nombre) (?:de |des |d')(\w{3,})
 _COUNTED_ALIKE = {"pays": r"pays|etats?|partenaires?", "annees": r"ans|annees|anniversaire", "ans": r"ans|annees"}
 
 
+def counted_noun(question: str) -> str | None:
+    """What « combien de … ? » counts (« années » in « combien d'années de partenariat ? »), if anything."""
+    match = _COUNTED.search(fold(question))
+    return match.group(1) if match else None
+
+
 def counts_what_is_asked(question: str, text: str) -> bool:
     """« combien de pays … ? » wants a number of countries (« 57 États »), not « trois dimensions »."""
-    match = _COUNTED.search(fold(question))
-    if not match:
+    noun = counted_noun(question)
+    if noun is None:
         return True
-    noun = match.group(1)
     alike = _COUNTED_ALIKE.get(noun, re.escape(stem(noun)[:5]))
     if noun == "participants" and not re.search(r"\b(osce|organisation)\b", fold(question)):
         alike = r"(?<!etats )participants"  # the participants of a meeting are not the OSCE's participating States

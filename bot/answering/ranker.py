@@ -387,7 +387,7 @@ class Ranker:
         if phrased:
             margin = max(margin, MARGIN)
         if cand.summary and kind is QuestionType.DEFINITION and \
-                all(any(not self.matches(f).isdisjoint(cand.terms) for f in t.forms) for t in terms):
+                all(self._holds_itself(t, cand) for t in terms):
             margin = 1.0  # « qu'est-ce que le Fonds ? »: the overview that names it is the answer
         missing_share = sum(weights[t] for t in missing) / total
         return Ranked(cand, coverage, type_ok, tuple(terms), missing, margin=margin, missing_share=missing_share)

@@ -31,6 +31,7 @@ from bot.answering.cues import (
     QuestionType,
     Scope,
     asking_clause,
+    counted_noun,
     counts_what_is_asked,
     document_scope,
     has_answer_shape,
@@ -277,19 +278,12 @@ _WHAT_FOLLOWS = re.compile(rf"\b(?:apres|une fois)\s+(?P<subject>[^?]+?),?\s*{_H
 # After a paragraph was shown, « la suite ? », « et après ? », « continue » ask for the next one.
 _BARE_NEXT = re.compile(r"^(et |ok,? |d'accord,? )?((c'est )?quoi la suite|quelle est la suite|la suite|apres|ensuite"
                         r"|continue|continuez|et la suite)( (stp|svp|s'il te plait|s'il vous plait))?\s*[?!.]*$")
-def _likeliest_first(places: list[SentenceInfo], ranked: Ranked) -> list[SentenceInfo]:
-    """The places in the paragraph the ranker picked first, then the others in the document's order."""
-    best = {c.paragraph for c in ranked.candidate.citations} if ranked.candidate else set()
-    return sorted(places, key=lambda s: s.citation.paragraph not in best)
-
-
 # A question word: « qu'en dit-elle ? » asks what a text says, « elle en parle aussi ? » only whether it does.
 _ASKS_WHAT = re.compile(r"\b(quoi|que|qu'(?!il|elle|ils|elles|on)|quel\w*|qui|comment|pourquoi|ou|quand|combien"
                         r"|lequel|laquelle|lesquel\w*)\b")
 _MENTION_SUBJECT = re.compile(r"\b(?:parl|mentionn|evoqu|abord|trait)\w*(?:-t)?(?:-(?:il|elle|ils|elles|on))?\s+"
                               r"(?P<subject>[^?]+)")
 _OF_IT = re.compile(r"\ben (parle|parlent|traite|traitent)\b|\by (est|sont) (evoque|mentionne|aborde)")
-_COUNTED_NOUN = re.compile(r"\b(?:combien|nombre|quel nombre) (?:de |des |d')(\w{3,})")
 _PARTNERS_COUNTED = re.compile(r"(partenaires?|pays|etats?|membres?|mediterraneens|asiatiques|participants)$")
 _NEXT_STEP = re.compile(r"\b(s'ensuit|ensuite|puis|apres quoi|enfin|a la suite|par la suite|ulterieurement)\b")
 _PLACE_CLAIM = re.compile(r"^(?P<subject>[^?]+?),?\s+(c'est|c'etait\s+)?"
@@ -349,6 +343,12 @@ _JOINED = re.compile(r"\b(rejoint|rejoignent|devenue?s? (un |une )?partenaires?|
                      r".{0,40}\ben \d{4}\b")
 _PREMISE = re.compile(r"\b(puisque|comme|vu que|etant donne que|sachant que|du moment que)\b.{0,60}"
                       r"\b(etat participant|etat membre|membre de l'osce|membre)\b")
+
+
+def _likeliest_first(places: list[SentenceInfo], ranked: Ranked) -> list[SentenceInfo]:
+    """The places in the paragraph the ranker picked first, then the others in the document's order."""
+    best = {c.paragraph for c in ranked.candidate.citations} if ranked.candidate else set()
+    return sorted(places, key=lambda s: s.citation.paragraph not in best)
 
 
 class Router:
@@ -723,13 +723,17 @@ class Router:
             (bool(state.query) and is_elliptical(text) or state.kind is Kind.DOCUMENT and has_pronoun_subject(text))
         # « elle a été adoptée où ? » after a near miss on the conversation's document: that document, not the
         # text the closest passage happened to quote
-        last_named = self.store.document(state.query or "")
         follows = follows or state.kind is Kind.CLOSEST and current == state.conversation and \
             has_pronoun_subject(text) and not _THAT_ONE.search(fold(text)) and self._about_document(text) and \
-            (last_named is None or last_named.id == current)
+            self._last_query_names_no_other(state, current)
         if not (follows or year_alone or _THIS_DOCUMENT.search(fold(text))):
             return None
         return self._say(self._document_reply(self.store.document(current), text), state, Kind.DOCUMENT)
+
+    def _last_query_names_no_other(self, state: DialogueState, document: str) -> bool:
+        """Whether the last question named no text, or only ``document``."""
+        named = self.store.document(state.query or "")
+        return named is None or named.id == document
 
     @staticmethod
     def _still_about_last_country(text: str, state: DialogueState) -> bool:
@@ -890,8 +894,8 @@ class Router:
         """Whether the question is about being a partner (status, date, group, order), not another subject."""
         if not _PARTNER_CUE.search(fold(text)) and intent not in _PARTNER_INTENTS and not is_bare_subject(text):
             return False
-        counted = _COUNTED_NOUN.search(fold(text))  # « combien d'années de partenariat ? » counts years
-        if counted and not _PARTNERS_COUNTED.match(counted.group(1)):
+        counted = counted_noun(text)  # « combien d'années de partenariat ? » counts years
+        if counted and not _PARTNERS_COUNTED.match(counted):
             return False
         return not self._other_terms(text, countries)
 
@@ -1202,7 +1206,7 @@ class Router:
             outcome = self._passage(ranked, state, text, closest=False, scope_document=named_scope)
             return replace(outcome, replies=(answers.year_claim_reply(outcome.replies[0], claimed, said),))
         counted = ranked.candidate is not None and counts_what_is_asked(focus or text, ranked.candidate.text)
-        mentioned = self._mentioned_in(named_scope, scope.rest, turn.text, ranked, self._conversation_subject(state))
+        mentioned = self._mentioned_in(named_scope, scope.rest, turn.text, ranked, state)
         if mentioned:
             return self._say(mentioned, state, Kind.PASSAGE, query=text, document=named_scope)
         if ranked.confident and counted and not (elliptical and ranked.focus_missing):
@@ -1227,12 +1231,10 @@ class Router:
             return self._passage(ranked, state, text, closest=True, scope_document=named_scope)
         return self._say(answers.no_answer_reply(), state.after(query=None), None)
 
-    def _conversation_subject(self, state: DialogueState) -> str | None:
+    def _conversation_subject(self, state: DialogueState) -> str:
         """What « en » stands for: the topic's words the last passage also holds as such (« le fonds », not
         « l'argent » of « il y a combien d'argent dans le fonds ? »), else the whole topic."""
-        if not state.topic:
-            return None
-        rest = document_scope(state.topic).rest
+        rest = document_scope(state.topic or "").rest
         document, _, label = (state.passage or "").partition("|")
         shown = self.store.paragraph(document, label) if state.passage else None
         said = set(words(shown.text)) if shown else set()
@@ -1240,24 +1242,23 @@ class Router:
         return " ".join(kept) or rest
 
     def _mentioned_in(self, document: str | None, rest: str, text: str, ranked: Ranked,
-                      topic: str | None = None) -> Reply | None:
+                      state: DialogueState) -> Reply | None:
         """« La déclaration de 2020 parle-t-elle de l'Afghanistan ? »: a yes-or-no question whether a named text
-        speaks of a subject it speaks of in several places is answered « oui », with those places."""
-        own = document_scope(text)  # the turn's own words, not those an elliptical turn borrowed
-        if own.document_id and own.strict:
-            document = own.document_id
+        speaks of a subject is answered « oui », with the place or places it does. ``document`` and ``rest``: the
+        scope and words of the question as rebuilt; the turn's own, when it has them, come first."""
         folded = fold(text)
+        if not _MENTIONS.search(folded) or question_type(text) is not QuestionType.YES_NO and _ASKS_WHAT.search(folded):
+            return None
+        own = document_scope(text)
+        document = own.document_id if own.document_id and own.strict else document
         subject = _MENTION_SUBJECT.search(folded)  # « … ils parlent de l'Afghanistan ? »: what follows the verb
         if subject and key_terms(subject.group("subject")):
             rest = subject.group("subject")
-        elif topic and _OF_IT.search(folded):  # « la déclaration de Madrid en parle aussi ? »: of the subject
-            rest = document_scope(topic).rest
+        elif _OF_IT.search(folded) and state.topic:  # « la déclaration de Madrid en parle aussi ? »: of the subject
+            rest = self._conversation_subject(state)
         elif key_terms(own.rest):
             rest = own.rest
-        if document is None or not _MENTIONS.search(folded) or \
-                question_type(text) is not QuestionType.YES_NO and _ASKS_WHAT.search(folded):
-            return None
-        places = self.ranker.covering(rest, document)
+        places = self.ranker.covering(rest, document) if document else []
         return answers.mentions_reply(_likeliest_first(places, ranked)) if places else None
 
     def _unknown(self, ranked: Ranked) -> list[str]:
