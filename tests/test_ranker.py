@@ -178,3 +178,15 @@ def test_a_tie_between_passages_is_settled_by_the_one_holding_the_question_as_on
     assert ranked.candidate.citations[0].document_id == "asian-declaration-2020"
     short = "qui préside le Conseil permanent ?"  # in too many passages for a phrase to pick one
     assert not ranker.rank(short, document_scope(short), question_type(short)).confident
+
+
+def test_a_near_miss_offers_a_second_passage_unless_the_first_has_the_shape_asked(ranker: Ranker) -> None:
+    """Either of two close passages may hold what an open question asks; beside a dated passage, a second
+    date would only tempt the reader with a wrong one."""
+    what = "les conferences d'examen dont parle la brochure, elles servent a quoi ?"
+    ranked = ranker.rank(what, document_scope(what))
+    assert not ranked.confident and ranked.runner_up is not None
+    assert ranked.runner_up.citations[0] != ranked.candidate.citations[0]
+    when = "et la décision sur les observateurs d'élections, elle est de quand ?"
+    dated = ranker.rank(when, document_scope(when), QuestionType.WHEN)
+    assert dated.type_ok and dated.runner_up is None

@@ -1024,3 +1024,11 @@ def test_the_year_after_a_question_that_named_none_is_asked_for(router: Router) 
     assert replies[1].startswith("Je ne sais pas de quelle année vous parlez")
     chaired = conversation(router, ("qui présidait l'OSCE en 2020 ?", None), ("et l'année d'avant ?", "follow_up"))
     assert "2019" in chaired[1]
+
+
+def test_a_near_miss_quotes_both_closest_passages_with_their_sources(store: KnowledgeStore) -> None:
+    first, second = store.sentences()[3], store.sentences()[40]
+    said = answers.passage_reply(first, closest=True, runner_up=second).render()
+    assert said.startswith("Je ne trouve pas de réponse exacte")
+    assert f"« {first.text} » et « {second.text} »" in said
+    assert first.citation.where in said and second.citation.where in said

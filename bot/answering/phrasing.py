@@ -656,8 +656,13 @@ def acronym_reply(acronym: str, full_name: str, sentence: SentenceInfo) -> Reply
                  (sentence.citation,))
 
 
-def passage_reply(sentence: SentenceInfo, closest: bool) -> Reply:
-    """A sentence of the corpus, quoted exactly; ``closest`` when it only comes near the question."""
+def passage_reply(sentence: SentenceInfo, closest: bool, runner_up: SentenceInfo | None = None) -> Reply:
+    """A sentence of the corpus, quoted exactly; ``closest`` when it only comes near the question, with the
+    next closest passage from another paragraph (``runner_up``) when there is one: either may hold the answer."""
+    if closest and runner_up is not None:
+        return Reply("Je ne trouve pas de réponse exacte à cette question dans les documents. Les deux passages "
+                     f"les plus proches disent : « {_quote(sentence)} » et « {_quote(runner_up)} »",
+                     (sentence.citation, runner_up.citation))
     if closest:
         return Reply("Je ne trouve pas de réponse exacte à cette question dans les documents. Le passage le plus "
                      f"proche dit : « {_quote(sentence)} »", (sentence.citation,))

@@ -96,6 +96,7 @@ class Ranked:
     margin: float = 1.0  # lead over the best candidate citing other paragraphs
     focus_missing: tuple[Term, ...] = ()  # terms of the asking clause (or of a follow-up's own turn) not covered
     missing_share: float = 0.0  # share of the question's weight in terms the candidate does not hold
+    runner_up: Candidate | None = None  # the best candidate citing other paragraphs, when it comes close too
 
     @property
     def confident(self) -> bool:
@@ -390,7 +391,10 @@ class Ranker:
                 all(self._holds_itself(t, cand) for t in terms):
             margin = 1.0  # « qu'est-ce que le Fonds ? »: the overview that names it is the answer
         missing_share = sum(weights[t] for t in missing) / total
-        return Ranked(cand, coverage, type_ok, tuple(terms), missing, margin=margin, missing_share=missing_share)
+        shaped = kind in _SHAPED and type_ok  # a second date or place beside the first would only tempt
+        runner_up = rival[3] if rival and rival[1] >= CLOSEST and not shaped else None
+        return Ranked(cand, coverage, type_ok, tuple(terms), missing, margin=margin, missing_share=missing_share,
+                      runner_up=runner_up)
 
     @staticmethod
     def _asked_credit(reach: dict[Term, frozenset[str]], cand: Candidate,
@@ -442,6 +446,8 @@ class Ranker:
                          asks=self._asks[sentence.id])
 
 
+_SHAPED = {QuestionType.WHEN, QuestionType.HOW_MANY, QuestionType.WHERE, QuestionType.NAME,
+           QuestionType.WHICH_DOCUMENT}  # types whose answer has a shape a passage may hold: a date, a number…
 _Scored = tuple[float, float, bool, Candidate, tuple[Term, ...]]  # score, coverage, type fits, candidate, missing
 
 

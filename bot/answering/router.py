@@ -1272,7 +1272,8 @@ class Router:
         cand = ranked.candidate
         assert cand is not None
         if cand.sentence is not None:
-            reply = answers.passage_reply(cand.sentence, closest)
+            second = ranked.runner_up.sentence if closest and ranked.runner_up else None
+            reply = answers.passage_reply(cand.sentence, closest, second)
         else:
             reply = answers.curated_reply(cand.text, cand.citations, closest)
         absent = self._absent_names(ranked)
