@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from bot.answering.cues import document_scope, key_terms, years_in
+from bot.answering.cues import document_scope, key_terms, word_list, years_in
 from bot.answering.structured_cues import group_in
 from bot.knowledge.lemmas import nlp
 from bot.knowledge.normalize import fold
@@ -253,13 +253,45 @@ _GROUP_WORDS = {"méditerranéen": re.compile(r"\bmediterran\w*|\bmediterranee\b
                 "asiatique": re.compile(r"\basiati\w*|\basie\b")}
 
 
+_THE_OTHER = re.compile(r"^(et )?(pour |dans |de )?(l'autre|les autres)( groupe)?\W*$")
+
+
 def _swap_group(last: str, folded: str) -> str:
-    """« et les asiatiques ? » after a question on the Mediterranean group: the other group replaces it."""
+    """« et les asiatiques ? » after a question on the Mediterranean group: the other group replaces it; so
+    does a bare « et l'autre ? » when the last question named one group."""
     named = group_in(folded)
+    if named is None and _THE_OTHER.match(folded.strip()):
+        asked = [g for g, pattern in _GROUP_WORDS.items() if pattern.search(fold(last))]
+        named = next((g for g in _GROUP_WORDS if g not in asked), None) if len(asked) == 1 else None
+        if named is None:
+            return last
+        return _GROUP_WORDS[asked[0]].sub(fold(named), fold(last))
     if named is None:
         return last
     other = next(g for g in _GROUP_WORDS if g != named)
     return _GROUP_WORDS[other].sub(fold(named), fold(last)) if _GROUP_WORDS[other].search(fold(last)) else last
+
+
+def _actor_swap(last: str, folded: str) -> tuple[str, str] | None:
+    """« et le Conseil permanent ? » after « la décision charge le Secrétaire général de quoi ? »: the body the
+    turn names alone (« conseil permanent ») and the one of the last question it replaces."""
+    actors = sorted(word_list("actors"), key=len, reverse=True)
+    bare = re.fullmatch(r"(et|mais|puis|ok)?\s*(pour |a |au |aux )?(le |la |les |l'|du |des )?(?P<actor>[\w' ]+?)"
+                        r"\s*(alors|donc)?\s*\??", folded.strip())
+    new = bare.group("actor") if bare and bare.group("actor") in actors else None
+    old = next((a for a in actors if re.search(rf"\b{a}\b", fold(last)) and a not in new and new not in a),
+               None) if new else None
+    return (new, old) if new and old else None
+
+
+def swaps_actor(text: str, state: DialogueState) -> bool:
+    """Whether the turn asks the last question of another body: its answer is not the passage just quoted."""
+    return any(_actor_swap(last or "", fold(text)) for last in (state.query, state.topic))
+
+
+def _swap_actor(last: str, folded: str) -> str:
+    swap = _actor_swap(last, folded)
+    return re.sub(rf"\b{swap[1]}\b", swap[0], fold(last), count=1) if swap else last
 
 
 def borrow(text: str, state: DialogueState) -> str:
@@ -285,7 +317,7 @@ def borrow(text: str, state: DialogueState) -> str:
     new_years = years_in(text)
     if years and new_years:
         last = last.replace(str(years[-1]), str(new_years[-1]))
-    last = _swap_group(last, folded)
+    last = _swap_actor(_swap_group(last, folded), folded)
     new_scope = document_scope(text)
     if new_scope.document_id:
         old_scope = document_scope(last)

@@ -100,6 +100,15 @@ def partner_reply(match: CountryMatch, asks_when: bool,
     return Reply(f"Oui, {who} est un partenaire {p.group} pour la coopération, depuis {p.since}.", (p.citation,))
 
 
+def could_become_reply(match: CountryMatch, open_to: str, citations: tuple[Citation, ...]) -> Reply:
+    """« La Chine pourrait devenir partenaire un jour ? »: the documents do not say; what they do say of future
+    requests (``open_to``)."""
+    who = _named(match)
+    pronoun = "elle" if match.gender == "f" else "il"
+    return Reply(f"Les documents ne disent pas si {who} pourrait devenir partenaire : {pronoun} ne figure pas parmi "
+                 f"les partenaires pour la coopération qu'ils citent. Ce qu'ils disent : {open_to}", citations)
+
+
 def wrong_group_reply(match: CountryMatch, claimed_group: str) -> Reply | None:
     """« L'Australie, c'est un partenaire méditerranéen ? »: a partner of the other group is a « non »."""
     p = match.partner
@@ -425,6 +434,14 @@ def document_reply(doc: DocumentInfo | None) -> Reply:
     if doc.cited_by:
         text += f" {capitalize(agree('cité', doc.gender))} dans : {cite_list(doc.cited_by)}."
     return Reply(text, tuple(s.citation for s in doc.statements[:2]))
+
+
+def document_title_reply(doc: DocumentInfo, heading: ParagraphInfo) -> Reply:
+    """« Le titre exact de la déclaration de Madrid ? »: the heading as printed at the top of the text, then what
+    the document is."""
+    described = document_reply(doc)
+    return Reply(f"En tête du texte, le titre est : « {heading.text} ». {described.text}",
+                 (heading.citation, *described.citations))
 
 
 def document_day_unknown_reply(doc: DocumentInfo) -> Reply:

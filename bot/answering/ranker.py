@@ -266,10 +266,11 @@ class Ranker:
     # --- ranking -----------------------------------------------------------------
     def rank(self, question: str, scope: Scope, kind: QuestionType | None = None,
              curated: bool = True, topic: str | None = None, focus: str | None = None,
-             near: str | None = None, conversation: str | None = None) -> Ranked:
+             near: str | None = None, conversation: str | None = None, avoid: str | None = None) -> Ranked:
         """The best candidate for ``question`` (already stripped of its scope by ``scope.rest``).
 
-        ``near`` (« document|paragraph ») is where the last answer came from, for a follow-up.
+        ``near`` (« document|paragraph ») is where the last answer came from, for a follow-up; ``avoid``, a
+        paragraph whose answer the question does not want again (it asks the same of another subject).
         """
         kind = kind or question_type(question)
         terms = self._question_terms(scope.rest)
@@ -286,7 +287,7 @@ class Ranker:
         if focused:
             weights = {t: w * (FOCUS if focused & set(t.forms) else 1.0) for t, w in weights.items()}
         ranked = self._rank_terms(terms, weights, scope, kind, curated, topic, _place(near),
-                                  None if scope.document_id else conversation)
+                                  None if scope.document_id else conversation, _place(avoid))
         focus_missing = tuple(t for t in ranked.missing if focused & set(t.forms))
         return replace(ranked, ignored=tuple(ignored), focus_missing=focus_missing)
 
@@ -326,7 +327,7 @@ class Ranker:
 
     def _rank_terms(self, terms: list[Term], weights: dict[Term, float], scope: Scope, kind: QuestionType,
                     curated: bool, topic: str | None, near: tuple[str, str] | None = None,
-                    conversation: str | None = None) -> Ranked:
+                    conversation: str | None = None, avoid: tuple[str, str] | None = None) -> Ranked:
         pool = [self._sentence_candidate(s)
                 for s in self.store.sentences_matching([f for t in terms for f in t.matchable])]
         if curated:
@@ -334,7 +335,7 @@ class Ranker:
         if scope.document_id and scope.strict:
             inside = [c for c in pool if scope.document_id in c.documents]
             inside += [self._sentence_candidate(s) for s in self._sentences if s.document_id == scope.document_id]
-            ranked = self._best(terms, weights, inside, scope, kind, topic, near, conversation)
+            ranked = self._best(terms, weights, _elsewhere(inside, avoid), scope, kind, topic, near, conversation)
             if ranked.close or scope.only:
                 return ranked
         elif scope.document_id:
@@ -342,7 +343,7 @@ class Ranker:
         if near:
             pool += [self._sentence_candidate(s) for s in self._sentences
                      if (s.document_id, s.citation.paragraph) == near]
-        return self._best(terms, weights, pool, scope, kind, topic, near, conversation)
+        return self._best(terms, weights, _elsewhere(pool, avoid), scope, kind, topic, near, conversation)
 
     def _best(self, terms: list[Term], weights: dict[Term, float], pool: list[Candidate], scope: Scope,
               kind: QuestionType, topic: str | None, near: tuple[str, str] | None = None,
@@ -486,6 +487,13 @@ def _proximity(terms: list[Term], reach: dict[Term, frozenset[str]], text: str) 
     close = sum(any(abs(i - j) <= PROXIMITY_WINDOW for i in left for j in right)
                 for left, right in zip(positions, positions[1:], strict=False))
     return close / (len(terms) - 1)
+
+
+def _elsewhere(pool: list[Candidate], avoid: tuple[str, str] | None) -> list[Candidate]:
+    """The candidates that do not cite the paragraph ``avoid``."""
+    if avoid is None:
+        return pool
+    return [c for c in pool if avoid not in ((cite.document_id, cite.paragraph) for cite in c.citations)]
 
 
 def _place(passage: str | None) -> tuple[str, str] | None:

@@ -26,6 +26,7 @@ from bot.answering.context import (
     moves_an_absent_year,
     refers_back,
     refers_to_place,
+    swaps_actor,
 )
 from bot.answering.cues import (
     QuestionType,
@@ -93,6 +94,7 @@ class Outcome:
 
 
 CURRENT_DOCUMENT_LEAD = 0.25  # « à la fin » means the conversation's document unless another one's end fits better
+NEXT_DESCRIBED_LEAD = 0.3  # « le considérant suivant dit que … » describes the one after, by this much more
 BARE_POSITION_FIT = 0.5  # « à la fin, … ? » points at the end of a text only when that end holds what is asked
 OUT_OF_SCOPE_DOUBT = 0.6  # coverage from which a passage outweighs the NLU's « out of scope »
 UNKNOWN_SHARE = 0.3  # share of a search's weight, in words no document uses, that means « not covered »
@@ -267,7 +269,8 @@ _DOCUMENT_ABOUT = re.compile(r"(de quoi (parle|traite)|c'est quoi|qu'est-ce que|
                              r"|porte le nom|qui parle dedans)")
 _DOCUMENT_WORDS = word_list("document_about")
 _CITES = re.compile(r"\b(cite|citent|mentionne|mentionnent|rappelle|rappellent|s'appuie|s'appuient|se fonde"
-                    r"|renvoie|renvoient|fait reference|font reference|retient|reprend|reprennent)\b")
+                    r"|renvoie|renvoient|fait reference|font reference|retient|reprend|reprennent|repose"
+                    r"|(est|sont) (basee?s?|fondee?s?))\b")
 _BESIDES = re.compile(r"\b(a part|sauf|hormis|en dehors d[eu']|en plus d[eu']|outre)\b")
 _WHICH_DOCUMENTS = re.compile(r"\b(?:quel(?:le)?s?(?: autres?)?|laquelle|lesquel(?:le)?s|une|des|un) "
                               r"(decisions?|declarations?|documents?|textes?)\b|\b(laquelle|lesquel(?:le)?s)\b")
@@ -294,6 +297,9 @@ _QUESTION_WORD = re.compile(r"\b(quoi|qui|quel|quelle|quels|quelles|quand|commen
                             r"|laquelle)\b")
 _NEIGHBOUR = re.compile(r"\b(juste )?(?P<side>apres|avant) (elle|lui|ca|celle-ci|celui-ci|celle-la|celui-la)\b"
                         r"|\b(le |la )?(suivant|suivante)\b")
+# « Qui est devenu partenaire après le Japon ? », « quel pays a suivi le Japon ? »: the partner next to one named.
+_NAMED_NEIGHBOUR = re.compile(r"\b(qui|quels?|quelles?|lequel|laquelle|lesquel(le)?s)\b[^?]{0,50}?"
+                              r"(\b(juste )?(?P<side>apres|avant)\b|\b(a|ont) (?P<verb>suivi|precede)\b)")
 _PRONOUN_ONLY = re.compile(r"^\W*((et|mais|donc|alors|ok)\W+)*(elle|il|ce texte|cette declaration|cette decision"
                            r"|ce document|la brochure|le communique)\W*(ne |n')?(s'|y |en |les |l')?$")
 _ONE_OF_THEM = re.compile(r"\b(un|une|lequel|laquelle|qui)\b.{0,30}\b(que les autres|des autres|d'entre eux"
@@ -368,6 +374,22 @@ class Router:
         self.answer(Turn("Quand la Thaïlande est-elle devenue partenaire ?", "ask_partner"), DialogueState())
 
     def answer(self, turn: Turn, state: DialogueState) -> Outcome:
+        """The reply to one message; a message asking two questions gets both answers, the second read in the
+        context the first leaves (« Le Japon, c'est quelle année ? Et qui est venu après lui ? »)."""
+        parts = two_questions(turn.text[:MAX_MESSAGE])
+        if parts is None:
+            return self._answer_message(turn, state)
+        first = self._answer_message(Turn(parts[0], turn.intent, _entities_in(turn, parts[0])), state)
+        second = self._answer_message(Turn(parts[1], None, _entities_in(turn, parts[1])), first.state)
+        if not first.replies:
+            return second if second.replies else first
+        cited = {c for r in first.replies for c in r.citations}
+        again = second.state.kind is Kind.CLOSEST and {c for r in second.replies for c in r.citations} <= cited
+        if not second.replies or again or [r.text for r in second.replies] == [r.text for r in first.replies]:
+            return replace(first, state=second.state if second.replies else first.state)
+        return Outcome(first.replies + second.replies, second.state)
+
+    def _answer_message(self, turn: Turn, state: DialogueState) -> Outcome:
         text = core_question(turn.text[:MAX_MESSAGE])
         set_aside = self._named_corpus_document(turn, turn.text[:MAX_MESSAGE]) if text != turn.text else None
         if set_aside and not self._named_corpus_document(turn, text):
@@ -431,7 +453,7 @@ class Router:
             doc = self.store.document(state.passage.partition("|")[0])  # « ta source, elle s'intitule comment ? »
             if doc is not None:
                 return self._say(answers.document_reply(doc), state, Kind.DOCUMENT, document=doc.id)
-        if turn.intent == "list_documents":
+        if turn.intent == "list_documents" and _DOCUMENTS_ASKED.search(folded):
             return self._say(answers.documents_list_reply(self.store), state, Kind.DOCUMENTS)
         acronym = asked_acronym(text, self._acronyms)
         if acronym:
@@ -525,7 +547,9 @@ class Router:
             return chaired
         switch = document_scope(text)
         only = bool(switch.document_id) and not key_terms(switch.rest)
-        outcome = self._ranked(borrowed, state, turn, elliptical=True, near=state.passage, scope_only=only)
+        other = swaps_actor(text, state)  # « et le Conseil permanent ? »: not the passage on the last body again
+        outcome = self._ranked(borrowed, state, turn, elliptical=True, near=None if other else state.passage,
+                               scope_only=only, avoid=state.passage if other else None)
         if state.kind is Kind.PARAGRAPH and not switch.document_id and outcome.state.kind is not Kind.PASSAGE \
                 and self._last_paragraph_fits(text, state):
             return self._quote_last(state)  # « c'est demandé à qui ? » after a paragraph: the answer is in it
@@ -605,6 +629,9 @@ class Router:
                 _ONE_OF_THEM.search(folded) and self._about_partnership(text, [], "follow_up"):
             return self._say(answers.order_reply(self.store, state.group, order_in(text)), state, Kind.ORDER,
                              query=text)  # « y en a un qui est arrivé plus tard que les autres ? » after a list
+        neighbour = self._named_neighbour(text, state, countries)
+        if neighbour:
+            return neighbour
         if len(countries) == 1 and state.country and has_pronoun_subject(text) and asks_comparison(text) and \
                 countries[0].name != state.country:  # « elle est arrivée avant ou après l'Australie ? »
             countries = [m for m in [self.store.find_country(state.country)] if m] + countries
@@ -661,7 +688,8 @@ class Router:
                 return self._say(self._document_reply(doc, asking), state, Kind.DOCUMENT, document=doc.id,
                                  query=text)
         elif (label := _paragraph(turn, text)) and (state.document or state.conversation or state.passage):
-            doc = self.store.document(state.document or state.conversation or (state.passage or "").partition("|")[0])
+            doc = self._of_kind_named(text, label) or \
+                self.store.document(state.document or state.conversation or (state.passage or "").partition("|")[0])
             if doc is not None and doc.corpus_document_id is None and state.conversation:
                 doc = self.store.document(state.conversation)  # a text only quoted has no paragraphs to show
             return self._say(answers.paragraph_reply(self.store, doc, label), state,
@@ -669,6 +697,20 @@ class Router:
         if not countries and turn.intent in ("ask_partner", "compare_partners") and not self._other_terms(text, []):
             return self._say(answers.ask_which_country(), state, None)
         return None
+
+    def _of_kind_named(self, text: str, label: str) -> DocumentInfo | None:
+        """« Retour en 2007 : le paragraphe 14 de la déclaration … »: the one corpus text of the kind the turn
+        names (of the year it names, if any) that has such a paragraph; none when it is not one."""
+        folded = fold(text)
+        kinds = {k for k in ("declaration", "decision", "communique")
+                 if re.search(rf"\b(la|le|cette|ce) {k}\b", folded)}
+        if len(kinds) != 1:
+            return None
+        years = set(years_in(folded))
+        fits = [info for info in (self.store.document(d.id) for d in self.store.corpus())
+                if info and fold(info.kind) in kinds and (not years or info.year in years)
+                and self.store.paragraph(info.id, label)]
+        return fits[0] if len(fits) == 1 else None
 
     def _unnamed_guess(self, turn: Turn, text: str, state: DialogueState) -> Outcome | None:
         """« Lesquels ? la Tunisie et l'Égypte ? » after « certains partenaires méditerranéens »: the passage
@@ -784,9 +826,12 @@ class Router:
         cited = [doc for doc, _ in self.store.cited_in(document, paragraph) if doc.corpus_document_id != document]
         return cited[0].id if len(cited) == 1 else None
 
-    @staticmethod
-    def _document_reply(doc: DocumentInfo | None, text: str) -> Reply:
-        """What a document is; where it was adopted when that is the question."""
+    def _document_reply(self, doc: DocumentInfo | None, text: str) -> Reply:
+        """What a document is; where it was adopted, or its title as printed, when that is the question."""
+        heading = self.store.paragraph(doc.corpus_document_id, "titre") \
+            if doc is not None and doc.corpus_document_id and _TITLE_ASKED.search(fold(text)) else None
+        if doc is not None and heading is not None:
+            return answers.document_title_reply(doc, heading)
         where = question_type(text) is QuestionType.WHERE or bool(re.search(r"\bou et\b", fold(text)))
         if doc is not None and where and not _NAME_OF.search(fold(text)):
             return answers.document_place_reply(doc)
@@ -847,7 +892,8 @@ class Router:
         if position == "this":
             found = self.store.paragraph(last_document, last_label) if state.passage else None
         elif position == "next":
-            found = self.store.next_paragraph(last_document, last_label) if state.passage else None
+            found = self._next_described(last_document, last_label, without_position(scope.rest)) \
+                if state.passage else None
         else:
             current = state.conversation or (self._corpus_id(state.document) if state.document else None)
             if scope.document_id and scope.strict:
@@ -874,6 +920,19 @@ class Router:
                 return self._say(answers.not_in_paragraph_reply(found), state, state.kind, query=text)
         return self._say(answers.paragraph_reply(self.store, doc, found.citation.paragraph), state, Kind.PARAGRAPH,
                          document=doc.id, query=text, topic=text)
+
+    def _next_described(self, document: str, label: str, described: str) -> ParagraphInfo | None:
+        """« Le considérant suivant dit que l'OSCE est prête à aider … » : the next paragraph, unless the one
+        after it is the one the turn describes (the last answer may have quoted the paragraph before the one the
+        user was reading)."""
+        following = self.store.next_paragraph(document, label)
+        if following is None or len(key_terms(described)) < 2:
+            return following
+        after = self.store.next_paragraph(document, following.citation.paragraph)
+        if after and self.ranker.coverage(described, after.text) >= \
+                self.ranker.coverage(described, following.text) + NEXT_DESCRIBED_LEAD:
+            return after
+        return following
 
     def _end_paragraph(self, document: str, position: str, numbered: bool = False) -> ParagraphInfo | None:
         """A document's first paragraph, or its last one that is a sentence (not a contact block).
@@ -940,13 +999,34 @@ class Router:
                                                                and not asks_when(text)):
             replies = [answers.partner_in_year_reply(m, years[0]) for m in countries[:3]]
             return self._say_all(replies, state, Kind.PARTNER_STATUS, country=countries[0].name, query=text)
-        return self._partner_answer(countries, state, asks_when(text), member, text)
+        return self._partner_answer(countries, state, asks_when(text), member, text,
+                                    _COULD_BECOME.search(folded) is not None)
+
+    def _named_neighbour(self, text: str, state: DialogueState, countries: list[CountryMatch]) -> Outcome | None:
+        """« Qui est venu après le Japon ? », « quel pays a précédé la Jordanie ? »: the partner(s) of its group
+        who joined next to the one named."""
+        folded = fold(text)
+        neighbour = _NAMED_NEIGHBOUR.search(folded)
+        partner = countries[0].partner if len(countries) == 1 else None
+        if not neighbour or partner is None or partner.status != "partner" or years_in(folded) or \
+                countries[0].query not in folded[neighbour.end():]:
+            return None
+        after = neighbour.group("side") == "apres" or neighbour.group("verb") == "suivi"
+        near = self.store.neighbours(partner, after)
+        tied = [p for p in self.store.partners(group=partner.group) if p.since == partner.since and p.id != partner.id]
+        return self._say(answers.neighbour_reply(partner, near, after, tied), state, Kind.ORDER, query=text,
+                         country=near[0].name if near else countries[0].name)
 
     def _partner_answer(self, countries: list[CountryMatch], state: DialogueState, when: bool, member: bool,
-                        text: str) -> Outcome:
+                        text: str, could: bool = False) -> Outcome:
+        """Each country's status; ``could``: whether it could become a partner is what is asked."""
         cite = self.store.count("méditerranéen").citation
         replies = []
+        open_to = next((a for a in self.store.answers() if a.id == OPEN_TO_REQUESTS), None) if could else None
         for match in countries[:3]:
+            if open_to and match.partner is None:  # « la Chine pourrait devenir partenaire un jour ? »
+                replies.append(answers.could_become_reply(match, open_to.text, open_to.citations))
+                continue
             replies.append(answers.membership_reply(match, self.store.count("participating_states")) if member
                            else answers.partner_reply(match, when, cite))
         kind = Kind.PARTNER_MEMBER if member else Kind.PARTNER_WHEN if when else Kind.PARTNER_STATUS
@@ -989,6 +1069,9 @@ class Router:
         if label and state.document and not self._document(turn, text):
             doc = self.store.document(state.document)
             return self._say(answers.paragraph_reply(self.store, doc, label), state, Kind.PARAGRAPH)
+        named_neighbour = self._named_neighbour(text, state, countries)
+        if named_neighbour:
+            return named_neighbour
         neighbour = _NEIGHBOUR.search(folded)
         if not countries and neighbour and state.country and state.kind in _PARTNER_KINDS | {Kind.ORDER}:
             match = self.store.find_country(state.country)
@@ -1009,7 +1092,10 @@ class Router:
                           self._about_partnership(text, countries, turn.intent)):
             when = asks_when(text) or state.kind not in (Kind.PARTNER_STATUS, Kind.PARTNER_MEMBER)
             member = state.kind == Kind.PARTNER_MEMBER or asks_membership(text)
-            return self._partner_answer(countries, state, when, member, borrow(text, state))
+            borrowed = borrow(text, state)  # « et le Liban ? » asks what the last question asked
+            own = is_bare_subject(text) and not _PARTNER_CUE.search(folded)  # not « la Chine est-elle partenaire ? »
+            could = _COULD_BECOME.search(fold(borrowed if own else text)) is not None
+            return self._partner_answer(countries, state, when, member, borrowed, could)
         if group and order_in(text) != "all":
             return self._say(answers.order_reply(self.store, group, order_in(text)), state, Kind.ORDER, group=group,
                              query=text)
@@ -1062,7 +1148,7 @@ class Router:
             subject = self.store.document(state.document)  # « elle s'appuie sur quels textes ? » after a document
         if subject is None or subject.corpus_document_id is None:
             return None
-        after = folded[verb.end():]
+        after = re.sub(r"^(-t)?-(il|elle|ils|elles)\b", "", folded[verb.end():])  # « mentionne-t-elle »: its subject
         besides = _BESIDES.search(after)
         excluded = {w for w in re.findall(r"[\w/]{4,}", after[besides.end():])} if besides else set()
         if besides:
@@ -1180,7 +1266,7 @@ class Router:
 
     # --- ranked answers ---------------------------------------------------------------
     def _ranked(self, text: str, state: DialogueState, turn: Turn, elliptical: bool = False,
-                near: str | None = None, scope_only: bool = False) -> Outcome:
+                near: str | None = None, scope_only: bool = False, avoid: str | None = None) -> Outcome:
         scope = document_scope(text)
         if scope_only and scope.document_id:
             scope = replace(scope, strict=True, only=True)
@@ -1200,7 +1286,7 @@ class Router:
         focus = turn.text if elliptical else asking_clause(text)
         ranked = self.ranker.rank(text, scope, question_type(focus or text),
                                   topic=TOPIC_OF_INTENT.get(turn.intent or ""), focus=focus, near=near,
-                                  conversation=state.conversation)
+                                  conversation=state.conversation, avoid=avoid)
         said = sorted(set(years_in(fold(ranked.candidate.text)))) if ranked.candidate else []
         if claimed and ranked.coverage >= 0.6 and len(said) == 1:
             outcome = self._passage(ranked, state, text, closest=False, scope_document=named_scope)
@@ -1331,6 +1417,45 @@ _PARTNER_KINDS = {Kind.PARTNER_WHEN, Kind.PARTNER_STATUS, Kind.PARTNER_MEMBER}
 _GROUP_KINDS = {Kind.LIST, Kind.COUNT, Kind.ORDER}
 _PARTNER_INTENTS = {"ask_partner", "follow_up", "compare_partners"}
 _GROUP_INTENTS = {"list_partners", "count_partners", "partner_order"}
+
+
+# What makes the second of two questions one of its own: it asks who, what, which, when, where, how (« Laquelle ? »,
+# « prise où ? »), not only whether (« c'est bien ça ? », « pas la Thaïlande ? », « le président tout seul ? »).
+_ASKS_OWN = re.compile(r"\b(quand|comment|combien|pourquoi|quel|quelle|quels|quelles|qui|quoi|lequel|laquelle"
+                       r"|lesquel(le)?s)\b|^ou\b|\bou\W*$")
+
+
+# A list of texts asked for (« quels documents connais-tu ? », « cite les textes importants »), not a question that
+# only names decisions (« qui informe les partenaires des discussions sur les décisions ? »).
+_DOCUMENTS_ASKED = re.compile(r"\b(quel(le)?s?|liste[rz]?|cite[sz]?|enumere[sz]?|tous les|toutes les"
+                              r"|les principa(les|ux))\b(\s+\w+){0,2}\s+(documents?|textes?|decisions|declarations"
+                              r"|sources)\b|\b(documents?|textes?) (fondateurs|de reference|importants)\b"
+                              r"|^\W*(documents|textes|sources)\W*$")
+_COULD_BECOME = re.compile(r"\b(peu[tx]|peuvent|pourr\w+|pouvai\w+)(-(il|elle|ils|elles))?\b.{0,20}\bdevenir\b"
+                           r"|\bun jour\b|\bdans le futur\b|\ba l'avenir\b|\bcandidat(e|ure)?\b")
+OPEN_TO_REQUESTS = "become-future-requests"  # the curated answer on future requests for partnership
+_TAKES_UP = re.compile(r"\b(ca|cela|son|sa|ses|leur|leurs|y|en|celui-ci|celle-ci|ce|cet|cette|ces)\b")
+
+
+def two_questions(text: str) -> tuple[str, str] | None:
+    """A message of two questions, each ending with « ? », the second asking something of its own."""
+    pieces = [p for p in re.split(r"(?<=\?)\s+", text.strip()) if p]
+    if len(pieces) != 2 or not all(p.rstrip().endswith("?") for p in pieces):
+        return None
+    first, second = pieces
+    if len(first.split()) < 4 or not key_terms(first) or not _ASKS_OWN.search(fold(second).strip(" ?!.")):
+        return None
+    if not key_terms(second) or refers_back(second) or has_pronoun_subject(second) or \
+            _TAKES_UP.search(fold(second)):
+        return None  # « … ? Elle rappelle quelle décision ? », « … ? c'est quoi son budget ? »: one question
+    return first, second
+
+
+def _entities_in(turn: Turn, part: str) -> dict[str, tuple[str, ...]]:
+    """The NLU entities of a message that one of its parts holds."""
+    folded = fold(part)
+    return {name: kept for name, values in turn.entities.items()
+            if (kept := tuple(v for v in values if fold(str(v))[:5] in folded))}
 
 
 def _paragraph(turn: Turn, text: str) -> str | None:
