@@ -23,6 +23,9 @@ def test_numbered_and_preamble_paragraphs() -> None:
     text = "TITRE\n\nRappelant ceci,\n\n1. Décide cela ;\n\n2. Encourage autre chose."
     labels = [s.label for s in segment(text, skip_blocks=1)]
     assert labels == ["titre", "préambule 1", "1", "2"]
+    opened = "TITRE\n\nLe Conseil ministériel,\n\nRappelant ceci,\n\nNotant cela,\n\n1. Décide."
+    assert [s.label for s in segment(opened, skip_blocks=1)] == ["titre", "ouverture", "préambule 1", "préambule 2",
+                                                                  "1"]
 
 
 def test_headings_open_sections() -> None:

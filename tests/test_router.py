@@ -10,6 +10,7 @@ from bot.answering.context import DialogueState, Kind
 from bot.answering.cues import document_scope
 from bot.answering.ranker import Ranker
 from bot.answering.router import Outcome, Router, Turn, core_question
+from bot.answering.structured_cues import position_in
 from bot.knowledge.store import KnowledgeStore
 from bot.nlu.spacy_vectors import NLU_SPACY_MODEL
 
@@ -1051,7 +1052,7 @@ def test_the_inverted_pronoun_of_a_citing_verb_is_its_subject_not_the_last_docum
 
 
 def test_the_next_clause_described_by_the_user_is_the_one_it_describes(router: Router) -> None:
-    state = DialogueState(passage="mc-dec-5-11|préambule 7", kind=Kind.PASSAGE, document="mc-dec-5-11")
+    state = DialogueState(passage="mc-dec-5-11|préambule 6", kind=Kind.PASSAGE, document="mc-dec-5-11")
     text = ask(router, "Le considérant suivant dit que l'OSCE est prête à aider les partenaires : à quelles "
                        "conditions ?", None, state)[0]
     assert "Réaffirmant que l’OSCE est prête" in text
@@ -1120,3 +1121,43 @@ def test_whether_a_country_could_become_a_partner_is_not_said(router: Router) ->
 def test_what_a_text_is_based_on_is_what_it_cites(router: Router) -> None:
     text = ask(router, "La déclaration de 2020 est fondée sur quels textes ?", None)[0]
     assert "cite" in text and "5/11" in text
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("que dit l'alinéa 1 du préambule de la décision 5/11 ?", "« Rappelant l’Acte final de Helsinki"),
+    ("et le troisième considérant de la 5/11 ?", "« Pleinement convaincu"),
+])
+def test_preamble_clauses_are_counted_as_readers_count_them(router: Router, question: str, start: str) -> None:
+    """« Le Conseil ministériel, » opens the preamble; the first clause is the one that recalls Helsinki."""
+    text = ask(router, question, "ask_paragraph")[0]
+    assert start in text and "alinéa" in text
+
+
+@pytest.mark.parametrize(("message", "response"), [
+    ("Parfait, je note tout ça. Merci.", "utter_thank"),
+    ("Je vous suis très reconnaissant, bonne soirée !", "utter_goodbye"),
+    ("merciii c top, bye", "utter_goodbye"),
+])
+def test_a_closing_message_of_thanks_is_answered_as_such(router: Router, message: str, response: str) -> None:
+    assert ask(router, message, "nlu_fallback")[1].response == response
+
+
+def test_french_with_english_words_is_answered_and_english_politely_refused(router: Router) -> None:
+    mixed = ask(router, "Ok, et concretely le Partnership Fund ça finance what kind of stuff ?", "english")[0]
+    assert "séminaires" in mixed
+    assert ask(router, "who launched the fund ?", "english")[1].response == "utter_english"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("la déclaration de 2020, elle se termine sur quoi ?", "Voici le paragraphe 6 de la Déclaration sur la"),
+    ("sur quoi se clôt la déclaration de Madrid ?", "Voici le paragraphe 15 de la Déclaration ministérielle de Madrid"),
+    ("la décision 5/11 commence par quoi ?", "s'ouvre sur la formule « Le Conseil ministériel », suivie de l'alinéa 1"),
+])
+def test_how_a_text_opens_and_closes(router: Router, question: str, expected: str) -> None:
+    assert expected in ask(router, question, "ask_document")[0]
+
+
+def test_a_clause_that_opens_with_quoted_words_is_not_the_opening_of_the_text() -> None:
+    assert position_in("la décision 5/11 commence par quoi ?") == "first"
+    assert position_in("Et le considérant qui commence par « Se félicitant », il se félicite de quoi ?") is None
+    assert position_in("le considérant sur la sécurité, il commence par quels mots ?") is None

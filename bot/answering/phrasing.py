@@ -529,11 +529,19 @@ def paragraph_reply(store: KnowledgeStore, doc: DocumentInfo | None, label: str 
     paragraph = store.paragraph(doc.corpus_document_id, label)
     if paragraph is None:
         return Reply(f"{capitalize(_doc_title(doc))} n'a pas de paragraphe « {label} » dans le texte que je connais.")
-    if label.startswith("préambule"):
+    if label == "ouverture":
+        where = "la formule d'ouverture du préambule"
+    elif label.startswith("préambule"):
         where = "l'alinéa " + label.split()[-1] + " du préambule"
     else:
         where = f"le paragraphe {label}"
     return Reply(f"Voici {where} {of(doc.name, doc.article)} :\n« {paragraph.text} »", (paragraph.citation,))
+
+
+def opening_reply(doc: DocumentInfo, opening: ParagraphInfo, first: ParagraphInfo) -> Reply:
+    """« La décision 5/11 commence par quoi ? »: the formula that opens it, then its first clause."""
+    return Reply(f"{capitalize(_doc_title(doc))} s'ouvre sur la formule « {opening.text.rstrip(' ,')} », suivie de "
+                 f"l'alinéa 1 du préambule :\n« {first.text} »", (opening.citation, first.citation))
 
 
 def quoted_origin_reply(doc: DocumentInfo, found: list[tuple[str, ParagraphInfo]]) -> Reply:

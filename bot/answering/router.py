@@ -64,7 +64,7 @@ from bot.answering.structured_cues import (
 )
 from bot.knowledge.lemmas import STOP
 from bot.knowledge.normalize import fold, name_key, words
-from bot.knowledge.records import CountryMatch, DocumentInfo, ParagraphInfo, SentenceInfo
+from bot.knowledge.records import OPENING, CountryMatch, DocumentInfo, ParagraphInfo, SentenceInfo
 from bot.knowledge.store import KnowledgeStore
 
 MAX_MESSAGE = 1000
@@ -118,6 +118,19 @@ _THANKS_ONLY = re.compile(r"^(ok |d'accord |super |parfait |genial |top )?(merci
 _BYE_ONLY = re.compile(r"^(ok |bon )?(au revoir|a plus|a\+|a bientot|bye|ciao|bonne (journee|soiree))[ !.]*$")
 
 
+_THANKED = re.compile(r"\b(merci+s?|remercie\w*|reconnaissante?s?|thanks|thank you|thx|gracias)\b")
+_BYE = re.compile(r"\b(au revoir|a plus|a bientot|bonne (journee|soiree|continuation|fin de journee)|bye|ciao"
+                  r"|a la revoyure|adieu|salut)\b")
+CLOSING_WORDS = 25  # past this length a message of thanks carries something else
+
+
+def _closing(folded: str) -> bool:
+    """Thanks (or a goodbye) in a short message that asks nothing: the conversation is closing."""
+    return "?" not in folded and len(folded.split()) <= CLOSING_WORDS and \
+        (_THANKED.search(folded) is not None or _BYE.search(folded) is not None and len(folded.split()) <= 6) and \
+        not _QUESTION_WORD.search(folded)
+
+
 _SOURCE_WORD = re.compile(r"(source|reference|origine)")
 _FACT_TYPES = {QuestionType.WHEN, QuestionType.HOW_MANY, QuestionType.WHICH_DOCUMENT}
 
@@ -136,10 +149,11 @@ def _asks_a_fact(text: str, state: DialogueState, intent: str | None) -> bool:
 
 
 def _small_talk(text: str) -> str | None:
-    """A message that is only thanks or goodbye, whatever the NLU made of it."""
+    """A message that is only thanks or goodbye, whatever the NLU made of it; or a closing one, thanks with a
+    remark and no question (« Parfait, je transmets. Merci. », « merciii t trop fort, bye »)."""
     folded = fold(text).strip()
-    if _THANKS_ONLY.match(folded):
-        return "utter_goodbye" if re.search(r"revoir|plus|bientot|bonne|bye|ciao|salut", folded) else "utter_thank"
+    if _THANKS_ONLY.match(folded) or _closing(folded):
+        return "utter_goodbye" if _BYE.search(folded) else "utter_thank"
     if _BYE_ONLY.match(folded):
         return "utter_goodbye"
     if _WHO_MADE_YOU.search(folded):
@@ -203,7 +217,17 @@ def spelled_out(text: str) -> str:
     if claim:
         text = text[claim.end():].rstrip(" .!") + " ?" if not text.rstrip().endswith("?") else text[claim.end():]
     table = word_map("sms")
-    return _SMS_TOKEN.sub(lambda m: table.get(m.group(0).lower(), m.group(0)), text)
+    english = word_map("english")
+    return _SMS_TOKEN.sub(lambda m: table.get(m.group(0).lower(), english.get(m.group(0).lower(), m.group(0))), text)
+
+
+ENGLISH_SHARE = 0.5  # share of English words from which a message is English, not French with English words in it
+
+
+def mostly_english(text: str) -> bool:
+    """« who launched it ? » is English; « le Partnership Fund, il a été launch quand ? » is French."""
+    tokens = re.findall(r"[a-z']+", fold(text))
+    return bool(tokens) and sum(t in _ENGLISH_ONLY for t in tokens) / len(tokens) >= ENGLISH_SHARE
 
 
 # « Dernier point : … », « Vérif rapide : … »: words that announce a question, not part of it
@@ -253,6 +277,7 @@ _PARTNER_CUE = re.compile(r"\b(partenaire|partenariat|devenu|devenue|rejoint|adh
                           r"|date|plus partenaire|coopere|participe"
                           r"|ou dans tout ca)")  # « et la Mongolie, elle est où dans tout ça ? »
 _PARTNER_WORDS = word_list("partnership")
+_ENGLISH_ONLY = word_list("english_only")
 # « ses 57 partenaires pour la coopération », « les 6 partenaires asiatiques »: a number of partners claimed
 _CLAIMED_COUNT = re.compile(r"(?<![\d/])\b(\d{1,3}) (etats )?partenaires\b(?! (europeens|de l'otan))")
 _DOCUMENT_ABOUT = re.compile(r"(de quoi (parle|traite)|c'est quoi|qu'est-ce que|qu'est ce que|que contient|resume"
@@ -423,6 +448,10 @@ class Router:
     def _answer(self, turn: Turn, text: str, state: DialogueState) -> Outcome:
         if not text:
             return Outcome((), state, "utter_please_rephrase")
+        if turn.intent == "english" and not _small_talk(text):
+            if mostly_english(turn.text):
+                return Outcome((), state, "utter_english")
+            turn = Turn(turn.text, None, turn.entities)  # French with English words in it
         folded = fold(text)
         if state.query and challenges(text) and not self.countries(turn, text):
             return self._challenged(state)
@@ -918,6 +947,10 @@ class Router:
             ranked = self.ranker.rank_in_paragraph(asked, state.passage or "", question_type(text))
             if not ranked.close:
                 return self._say(answers.not_in_paragraph_reply(found), state, state.kind, query=text)
+        opening = self.store.paragraph(found.citation.document_id, OPENING) if position == "first" else None
+        if opening is not None and self.store.next_paragraph(found.citation.document_id, OPENING) == found:
+            reply = answers.opening_reply(doc, opening, found)  # « elle commence par quoi ? »: « Le Conseil … »
+            return self._say(reply, state, Kind.PARAGRAPH, document=doc.id, query=text, topic=text)
         return self._say(answers.paragraph_reply(self.store, doc, found.citation.paragraph), state, Kind.PARAGRAPH,
                          document=doc.id, query=text, topic=text)
 

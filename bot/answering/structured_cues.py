@@ -108,8 +108,8 @@ def paragraph_number(text: str) -> str | None:
         return f"préambule {preamble.group(1) or preamble.group(2)}"
     considerant = re.search(r"\b(\w+) considerant\b", folded)  # « le premier considérant »: a preamble clause
     rank = _rank(considerant.group(1)) if considerant else None
-    if rank:  # alinéa 1 of a preamble is its opening « Le Conseil ministériel, », not a considérant
-        return f"préambule {int(rank) + 1}"
+    if rank:
+        return f"préambule {rank}"
     match = re.search(r"(?:paragraphe|para|§|alinea|point|article)\s*(?:n[o°]\s*)?(\d{1,2})\b(?!/)", folded) or \
         re.match(r"\s*(?:et\s+)?(?:au|le)\s+(\d{1,2})\s*[,:]", folded)  # « Au 2, c'est qui qui est encouragé ? »
     if match:
@@ -149,6 +149,8 @@ _POSITIONS = {
     "first": re.compile(r"\b(tout au debut|au tout debut|(les )?(premieres|1eres) lignes"
                         r"|(le |au |du )?(tout )?premier paragraphe|1er paragraphe)\b"),
     "last": re.compile(r"\b(tout a la fin|a la toute fin|a la fin|en conclusion|pour finir|pour terminer"
+                       r"|se (termine|clot|conclut|finit|acheve)(-t-(elle|il))?"
+                       r"|(termine|finit)(-t-(elle|il))? (sur|par)"
                        r"|(le |au |du )?(tout )?dernier paragraphe|derniere phrase|(les )?dernieres lignes)\b"
                        r"(?! (de l'annee|des annees|de (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre"
                        r"|octobre|novembre|decembre)|du mois|(de |des )?\d))"),
@@ -159,7 +161,16 @@ def position_in(text: str) -> str | None:
     """« tout au début », « à la fin », « dans ce paragraphe », « juste après »: where in the document the question
     points."""
     folded = fold(text)
-    return next((name for name, cue in _POSITIONS.items() if cue.search(folded)), None)
+    found = next((name for name, cue in _POSITIONS.items() if cue.search(folded)), None)
+    if found is None and _OPENS.search(folded) and not _OPENS_A_PART.search(folded):
+        return "first"  # « la décision 5/11 commence par quoi ? », not « celui qui commence par « Se félicitant » »
+    return found
+
+
+_OPENS = re.compile(r"\b(commence|debute|s'ouvre)(-t-(elle|il))? (par|sur)\b"
+                    r"|\b(par|sur) (quoi|quels mots|quelle formule) (commence|debute|s'ouvre)")
+_OPENS_A_PART = re.compile(r"«|\b(considerant|alinea|paragraphe|phrase|celui|celle|passage|section|preambule|qui "
+                           r"commence)\b")
 
 
 def without_position(text: str) -> str:

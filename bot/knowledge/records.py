@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+OPENING = "ouverture"  # label of a preamble's opening formula (« Le Conseil ministériel, »), before its clauses
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -15,9 +17,11 @@ class Citation:
 
     @property
     def where(self) -> str:
-        """« § 4 », « préambule, alinéa 12 » or « titre »."""
+        """« § 4 », « préambule, alinéa 12 », « préambule, formule d'ouverture » or « titre »."""
         if self.paragraph == "titre":
             return "titre"
+        if self.paragraph == OPENING:
+            return "préambule, formule d'ouverture"
         if self.paragraph.startswith("préambule"):
             return "préambule, alinéa " + self.paragraph.split()[-1]
         return f"§ {self.paragraph}"

@@ -19,7 +19,7 @@ from urllib.parse import quote, urlencode
 from bot.knowledge.store import KnowledgeStore
 
 TAIL = re.compile(r"\n\n(Sources? : )(.+)\.\s*\Z", re.S)
-PLACE = re.compile(r"§ (\w+)|préambule, alinéa (\d+)|titre")
+PLACE = re.compile(r"§ (\w+)|préambule, alinéa (\d+)|(préambule, formule d'ouverture)|titre")
 QUOTED = re.compile(r"«\s*(.+?)\s*»", re.S)
 ELLIPSIS = re.compile(r"\[?(?:…|\.\.\.)\]?")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>!|#])")
@@ -91,6 +91,8 @@ def _label(place: re.Match[str]) -> str:
         return place.group(1)
     if place.group(2):
         return f"préambule {place.group(2)}"
+    if place.group(3):
+        return "ouverture"
     return "titre"
 
 

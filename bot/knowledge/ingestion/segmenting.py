@@ -1,8 +1,10 @@
 """Split a cleaned document into citable paragraphs.
 
 Declarations and decisions keep their own paragraph numbers (unnumbered
-preamble clauses become "préambule 1", "préambule 2"...); the brochure and the
-press release get sequential numbers, with the brochure's section headings.
+preamble clauses become "préambule 1", "préambule 2"..., counted as readers count
+them: after the opening formula « Le Conseil ministériel, », labelled "ouverture");
+the brochure and the press release get sequential numbers, with the brochure's
+section headings.
 """
 from __future__ import annotations
 
@@ -10,8 +12,10 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge.ingestion.cleaning import join_lines, split_blocks
+from bot.knowledge.records import OPENING
 
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s+")
+_OPENING = re.compile(r"^(Le|La|Les|Nous)\b[^.,;]{0,40},$")  # « Le Conseil ministériel, »: who speaks, no clause
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,8 @@ def segment(text: str, skip_blocks: int, headings: list[str] | None = None) -> l
         number = _NUMBERED.match(flat)
         if number:
             label = number.group(1)
+        elif numbered_document and preamble == 0 and _OPENING.match(flat):
+            label = OPENING
         elif numbered_document:
             preamble += 1
             label = f"préambule {preamble}"
