@@ -1161,3 +1161,20 @@ def test_a_clause_that_opens_with_quoted_words_is_not_the_opening_of_the_text() 
     assert position_in("la décision 5/11 commence par quoi ?") == "first"
     assert position_in("Et le considérant qui commence par « Se félicitant », il se félicite de quoi ?") is None
     assert position_in("le considérant sur la sécurité, il commence par quels mots ?") is None
+
+
+def test_a_count_of_applications_is_not_the_count_of_partners(router: Router) -> None:
+    text = ask(router, "Combien de pays ont postulé au partenariat depuis 2000 ?", "count_partners")[0]
+    assert "11 (onze)" not in text and "ne trouve pas" in text
+
+
+def test_where_to_send_a_letter_is_the_postal_address(router: Router) -> None:
+    assert "Wallnerstrasse" in ask(router, "jveu envoyer une lettre à l'OSCE, c'est quelle adresse ?", None)[0]
+
+
+def test_a_pronoun_question_keeps_the_subject_for_the_next_document_asked(router: Router) -> None:
+    replies = conversation(router, ("selon la déclaration de Madrid, l'OSCE accepte-t-elle de nouveaux partenaires ?",
+                                    "ask_become_partner"),
+                           ("ils rappellent quelle décision pour ça ?", None),
+                           ("et la 5/11, elle dit pareil ?", "follow_up"))
+    assert "430" in replies[2]

@@ -564,7 +564,10 @@ class Router:
             return follow
         if refers_back(text) and not refers_to_place(text) and len(key_terms(document_scope(text).rest)) >= 2:
             outcome = self._ranked(text, state, turn, near=state.passage)
-            return replace(outcome, state=outcome.state.after(topic=outcome.state.query))
+            # « ils rappellent quelle décision pour ça ? »: the subject stays the last one's, with this turn's words
+            topic = f"{document_scope(state.topic).rest} {outcome.state.query}" if state.topic and \
+                re.search(r"\b(ca|cela)\b", fold(text)) else outcome.state.query
+            return replace(outcome, state=outcome.state.after(topic=topic))
         if moves_an_absent_year(text, state):
             return self._say(answers.which_year_reply(), state, state.kind)
         borrowed = borrow(text, state)
@@ -1077,6 +1080,8 @@ class Router:
         if as_of is not None:
             kind = Kind.COUNT if re.search(r"\bcombien\b|\bnombre\b", folded) else Kind.LIST
             return self._say(answers.as_of_reply(self.store, group, as_of), state, kind, group=group, query=text)
+        if _APPLIED.search(folded):  # « combien de pays ont déposé une demande ? »: not a count of partners
+            return self._ranked(text, state, turn)
         if re.search(r"\bcombien\b|\bnombre\b", folded) or turn.intent == "count_partners" and years.empty:
             return self._say(answers.count_reply(self.store, group, False), state, Kind.COUNT, group=group, query=text)
         order = order_in(text)
@@ -1467,6 +1472,7 @@ _DOCUMENTS_ASKED = re.compile(r"\b(quel(le)?s?|liste[rz]?|cite[sz]?|enumere[sz]?
 _COULD_BECOME = re.compile(r"\b(peu[tx]|peuvent|pourr\w+|pouvai\w+)(-(il|elle|ils|elles))?\b.{0,20}\bdevenir\b"
                            r"|\bun jour\b|\bdans le futur\b|\ba l'avenir\b|\bcandidat(e|ure)?\b")
 OPEN_TO_REQUESTS = "become-future-requests"  # the curated answer on future requests for partnership
+_APPLIED = re.compile(r"\b(depose\w*|postule\w*|candidatures?|demandes? (de partenariat|d'adhesion))\b")
 _TAKES_UP = re.compile(r"\b(ca|cela|son|sa|ses|leur|leurs|y|en|celui-ci|celle-ci|ce|cet|cette|ces)\b")
 
 
