@@ -1178,3 +1178,8 @@ def test_a_pronoun_question_keeps_the_subject_for_the_next_document_asked(router
                            ("ils rappellent quelle décision pour ça ?", None),
                            ("et la 5/11, elle dit pareil ?", "follow_up"))
     assert "430" in replies[2]
+
+
+@pytest.mark.parametrize("message", ["tu parles anglais ?", "vous comprenez l'anglais ?"])
+def test_asked_whether_it_speaks_english_it_says_it_speaks_french(router: Router, message: str) -> None:
+    assert ask(router, message, "help")[1].response == "utter_english"

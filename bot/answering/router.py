@@ -121,6 +121,9 @@ _BYE_ONLY = re.compile(r"^(ok |bon )?(au revoir|a plus|a\+|a bientot|bye|ciao|bo
 _THANKED = re.compile(r"\b(merci+s?|remercie\w*|reconnaissante?s?|thanks|thank you|thx|gracias)\b")
 _BYE = re.compile(r"\b(au revoir|a plus|a bientot|bonne (journee|soiree|continuation|fin de journee)|bye|ciao"
                   r"|a la revoyure|adieu|salut)\b")
+_OTHER_LANGUAGE = re.compile(r"\b(tu parles|vous parlez|parles-tu|parlez-vous|tu comprends|vous comprenez|"
+                             r"comprends-tu|repondre en|reponds en|repondez en|parler en) (l')?(anglais|english)\b"
+                             r"|\bspeak english\b")
 CLOSING_WORDS = 25  # past this length a message of thanks carries something else
 
 
@@ -463,6 +466,8 @@ class Router:
             return self._quote_last(state)
         if turn.intent == "bot_challenge" and _ROBOT.search(folded):
             return Outcome((), state, "utter_bot_challenge")
+        if _OTHER_LANGUAGE.search(folded):
+            return Outcome((), state, "utter_english")  # « tu parles anglais ? », whatever the NLU saw
         if turn.intent in SMALL_TALK and not self._is_question(text) and not _asks_a_fact(text, state, turn.intent):
             greeting = "utter_how_are_you" if _HOW_ARE_YOU.search(folded) else SMALL_TALK[turn.intent]
             if turn.intent == "bot_challenge" and _HELLO.match(folded):
