@@ -272,14 +272,16 @@ def _swap_group(last: str, folded: str) -> str:
     return _GROUP_WORDS[other].sub(fold(named), fold(last)) if _GROUP_WORDS[other].search(fold(last)) else last
 
 
+_ACTORS = sorted(word_list("actors"), key=len, reverse=True)  # longest first: « groupes de contact » before « …s »
+
+
 def _actor_swap(last: str, folded: str) -> tuple[str, str] | None:
     """« et le Conseil permanent ? » after « la décision charge le Secrétaire général de quoi ? »: the body the
     turn names alone (« conseil permanent ») and the one of the last question it replaces."""
-    actors = sorted(word_list("actors"), key=len, reverse=True)
     bare = re.fullmatch(r"(et|mais|puis|ok)?\s*(pour |a |au |aux )?(le |la |les |l'|du |des )?(?P<actor>[\w' ]+?)"
                         r"\s*(alors|donc)?\s*\??", folded.strip())
-    new = bare.group("actor") if bare and bare.group("actor") in actors else None
-    old = next((a for a in actors if re.search(rf"\b{a}\b", fold(last)) and a not in new and new not in a),
+    new = bare.group("actor") if bare and bare.group("actor") in _ACTORS else None
+    old = next((a for a in _ACTORS if re.search(rf"\b{a}\b", fold(last)) and a not in new and new not in a),
                None) if new else None
     return (new, old) if new and old else None
 

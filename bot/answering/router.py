@@ -64,7 +64,7 @@ from bot.answering.structured_cues import (
 )
 from bot.knowledge.lemmas import STOP
 from bot.knowledge.normalize import fold, name_key, words
-from bot.knowledge.records import OPENING, CountryMatch, DocumentInfo, ParagraphInfo, SentenceInfo
+from bot.knowledge.records import OPENING, CountryMatch, DocumentInfo, ParagraphInfo, PartnerInfo, SentenceInfo
 from bot.knowledge.store import KnowledgeStore
 
 MAX_MESSAGE = 1000
@@ -107,14 +107,11 @@ TOPIC_OF_INTENT = {
     "ask_cooperation": "cooperation", "ask_afghanistan": "afghanistan", "ask_events": "events", "ask_osce": "osce",
     "ask_contact": "contact", "ask_nrc": "nrc",
 }
+# The words that ask who, what, which, when, how, how many, why (« où » apart: « ou » is also « or »).
+_WH_WORDS = "quoi|qui|quel|quelle|quels|quelles|quand|comment|combien|pourquoi|lequel|laquelle"
 _TAG = re.compile(r"<[^<>]{0,200}>")
 _SOURCE = re.compile(r"\b(source|sources|d'ou|d ou|reference|references|tu tiens|vient|viennent|tire|origine"
                      r"|quel document|quels documents|quel texte)\b")
-_THANKS_ONLY = re.compile(r"^(ok |d'accord |super |parfait |genial |top )?(merci|thanks|thx)"
-                          r"( (beaucoup|bien|infiniment|mille fois|encore))?[ ,!.]*"
-                          r"((c'est )?(trop |tres |vraiment )?(bien|cool|top|super|genial|sympa|gentil)[ ,!.]*)?"
-                          r"((et )?(au revoir|a plus|a bientot"
-                          r"|bonne (journee|soiree|continuation)|bye|ciao|salut))?[ !.]*$")
 _BYE_ONLY = re.compile(r"^(ok |bon )?(au revoir|a plus|a\+|a bientot|bye|ciao|bonne (journee|soiree))[ !.]*$")
 
 
@@ -155,7 +152,7 @@ def _small_talk(text: str) -> str | None:
     """A message that is only thanks or goodbye, whatever the NLU made of it; or a closing one, thanks with a
     remark and no question (« Parfait, je transmets. Merci. », « merciii t trop fort, bye »)."""
     folded = fold(text).strip()
-    if _THANKS_ONLY.match(folded) or _closing(folded):
+    if _closing(folded):
         return "utter_goodbye" if _BYE.search(folded) else "utter_thank"
     if _BYE_ONLY.match(folded):
         return "utter_goodbye"
@@ -310,8 +307,7 @@ _WHAT_FOLLOWS = re.compile(rf"\b(?:apres|une fois)\s+(?P<subject>[^?]+?),?\s*{_H
 _BARE_NEXT = re.compile(r"^(et |ok,? |d'accord,? )?((c'est )?quoi la suite|quelle est la suite|la suite|apres|ensuite"
                         r"|continue|continuez|et la suite)( (stp|svp|s'il te plait|s'il vous plait))?\s*[?!.]*$")
 # A question word: « qu'en dit-elle ? » asks what a text says, « elle en parle aussi ? » only whether it does.
-_ASKS_WHAT = re.compile(r"\b(quoi|que|qu'(?!il|elle|ils|elles|on)|quel\w*|qui|comment|pourquoi|ou|quand|combien"
-                        r"|lequel|laquelle|lesquel\w*)\b")
+_ASKS_WHAT = re.compile(rf"\b({_WH_WORDS}|ou|que|qu'(?!il|elle|ils|elles|on)|quel\w*|lesquel\w*)\b")
 _MENTION_SUBJECT = re.compile(r"\b(?:parl|mentionn|evoqu|abord|trait)\w*(?:-t)?(?:-(?:il|elle|ils|elles|on))?\s+"
                               r"(?P<subject>[^?]+)")
 _OF_IT = re.compile(r"\ben (parle|parlent|traite|traitent)\b|\by (est|sont) (evoque|mentionne|aborde)")
@@ -321,8 +317,7 @@ _PLACE_CLAIM = re.compile(r"^(?P<subject>[^?]+?),?\s+(c'est|c'etait\s+)?"
                           r"(?P<verb>est|sont|etait|se trouve|se situe|siege|se tient|se tenait|se reunit|se reunissent"
                           r"|a eu lieu|avait lieu|)\s*a\s+(?P<place>[a-z][a-z-]{2,20}( [a-z][a-z-]{2,20})?)"
                           r"\s*(,?\s*(non|c'est ca|c'est bien ca|hein|vrai))?\s*\?*\s*$")
-_QUESTION_WORD = re.compile(r"\b(quoi|qui|quel|quelle|quels|quelles|quand|comment|combien|pourquoi|ou|lequel"
-                            r"|laquelle)\b")
+_QUESTION_WORD = re.compile(rf"\b({_WH_WORDS}|ou)\b")
 _NEIGHBOUR = re.compile(r"\b(juste )?(?P<side>apres|avant) (elle|lui|ca|celle-ci|celui-ci|celle-la|celui-la)\b"
                         r"|\b(le |la )?(suivant|suivante)\b")
 # « Qui est devenu partenaire après le Japon ? », « quel pays a suivi le Japon ? »: the partner next to one named.
@@ -413,8 +408,10 @@ class Router:
             return second if second.replies else first
         cited = {c for r in first.replies for c in r.citations}
         again = second.state.kind is Kind.CLOSEST and {c for r in second.replies for c in r.citations} <= cited
-        if not second.replies or again or [r.text for r in second.replies] == [r.text for r in first.replies]:
-            return replace(first, state=second.state if second.replies else first.state)
+        if not second.replies:
+            return first
+        if again or [r.text for r in second.replies] == [r.text for r in first.replies]:
+            return replace(first, state=second.state)
         return Outcome(first.replies + second.replies, second.state)
 
     def _answer_message(self, turn: Turn, state: DialogueState) -> Outcome:
@@ -1053,10 +1050,16 @@ class Router:
                 countries[0].query not in folded[neighbour.end():]:
             return None
         after = neighbour.group("side") == "apres" or neighbour.group("verb") == "suivi"
+        return self._neighbours(partner, after, state, countries[0].name, query=text)
+
+    def _neighbours(self, partner: PartnerInfo, after: bool, state: DialogueState, country: str | None,
+                    **changes: object) -> Outcome:
+        """The partner(s) of its group who joined just after (or before) this one; they become the subject,
+        else ``country`` stays it."""
         near = self.store.neighbours(partner, after)
         tied = [p for p in self.store.partners(group=partner.group) if p.since == partner.since and p.id != partner.id]
-        return self._say(answers.neighbour_reply(partner, near, after, tied), state, Kind.ORDER, query=text,
-                         country=near[0].name if near else countries[0].name)
+        return self._say(answers.neighbour_reply(partner, near, after, tied), state, Kind.ORDER,
+                         country=near[0].name if near else country, **changes)
 
     def _partner_answer(self, countries: list[CountryMatch], state: DialogueState, when: bool, member: bool,
                         text: str, could: bool = False) -> Outcome:
@@ -1120,11 +1123,7 @@ class Router:
             match = self.store.find_country(state.country)
             if match and match.partner and match.partner.status == "partner":
                 after = neighbour.group("side") != "avant"  # « le suivant » has no side: after
-                near = self.store.neighbours(match.partner, after)
-                tied = [p for p in self.store.partners(group=match.partner.group)
-                        if p.since == match.partner.since and p.id != match.partner.id]
-                return self._say(answers.neighbour_reply(match.partner, near, after, tied), state, Kind.ORDER,
-                                 country=near[0].name if near else state.country)
+                return self._neighbours(match.partner, after, state, state.country)
         if not countries and state.kind in _PARTNER_KINDS | {Kind.COMPARE} and _OF_THE_TWO.search(folded):
             named = self.store.countries_in_text(state.query or "")
             if len(named) >= 2:
@@ -1464,8 +1463,7 @@ _GROUP_INTENTS = {"list_partners", "count_partners", "partner_order"}
 
 # What makes the second of two questions one of its own: it asks who, what, which, when, where, how (« Laquelle ? »,
 # « prise où ? »), not only whether (« c'est bien ça ? », « pas la Thaïlande ? », « le président tout seul ? »).
-_ASKS_OWN = re.compile(r"\b(quand|comment|combien|pourquoi|quel|quelle|quels|quelles|qui|quoi|lequel|laquelle"
-                       r"|lesquel(le)?s)\b|^ou\b|\bou\W*$")
+_ASKS_OWN = re.compile(rf"\b({_WH_WORDS}|lesquel(le)?s)\b|^ou\b|\bou\W*$")
 
 
 # A list of texts asked for (« quels documents connais-tu ? », « cite les textes importants »), not a question that
