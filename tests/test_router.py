@@ -1183,3 +1183,79 @@ def test_a_pronoun_question_keeps_the_subject_for_the_next_document_asked(router
 @pytest.mark.parametrize("message", ["tu parles anglais ?", "vous comprenez l'anglais ?"])
 def test_asked_whether_it_speaks_english_it_says_it_speaks_french(router: Router, message: str) -> None:
     assert ask(router, message, "help")[1].response == "utter_english"
+
+
+# --- ninth session: set 12 -----------------------------------------------------------------
+def test_an_acronym_asked_at_the_end_of_a_longer_message_is_spelled_out(router: Router) -> None:
+    said = ask(router, "Merci pour tout ! Une dernière chose pour mon panneau : BIDDH, ça veut dire quoi en toutes "
+                       "lettres ? C'est pour une légende.")[0]
+    assert "Bureau des institutions démocratiques" in said
+
+
+def test_an_acronym_the_documents_never_spell_out_is_not_guessed(router: Router) -> None:
+    said = ask(router, "Que signifie le sigle FCE, au juste ?")[0]
+    assert "ne précisent pas" in said and "traité FCE" in said and "conventionnelles" not in said
+
+
+def test_en_stands_for_the_turn_s_own_subject_when_it_names_one(router: Router) -> None:
+    replies = conversation(router, ("la déclaration de 2020 dit quoi sur le commerce ?", None),
+                           ("et les talibans, elle en parle ?", None))
+    assert "commerce" in replies[0] and not replies[1].startswith("Oui")
+
+
+def test_a_count_of_a_group_is_not_about_the_last_partner_named(router: Router) -> None:
+    replies = conversation(router, ("Depuis quand la Jordanie est-elle partenaire ?", "ask_partner"),
+                           ("et ils sont combien en tout, les partenaires méditerranéens ?", "count_partners"))
+    assert "1998" in replies[0] and "6 (six)" in replies[1]
+
+
+def test_texts_set_aside_before_the_verb_are_left_out_of_those_cited(router: Router) -> None:
+    said = ask(router, "Dans la déclaration de Madrid, à part l'Acte final, on s'appuie sur quels textes ?")[0]
+    assert "Budapest" in said and "Acte final" not in said
+
+
+def test_older_texts_in_the_plural_are_all_those_cited(router: Router) -> None:
+    said = ask(router, "la déclaration de 2020 s'appuie sur quels textes plus anciens ?")[0]
+    assert "MC.DOC/10/14" in said and "5/11" in said and "plus ancien" not in said
+
+
+def test_a_numbered_paragraph_after_a_document_is_that_paragraph(router: Router) -> None:
+    replies = conversation(router, ("De quoi parle la déclaration de Madrid ?", "ask_document"),
+                           ("que dit le paragraphe 3 sur les rapports ?", "ask_paragraph"))
+    assert "paragraphe 3" in replies[1] and "faire rapport" in replies[1]
+
+
+def test_a_year_heard_somewhere_is_checked(router: Router) -> None:
+    said = ask(router, "J'ai lu quelque part que le Fonds de partenariat date de 2011.")[0]
+    assert said.startswith("Non") and "2007" in said
+
+
+def test_a_purpose_question_wants_the_passage_that_gives_one() -> None:
+    from bot.answering.cues import QuestionType, question_type
+
+    assert question_type("c'était pour faire quoi ?") is QuestionType.WHY
+    assert question_type("ils se réunissent pour quoi faire ? à quelle fin ?") is QuestionType.WHY
+
+
+def test_a_document_given_as_an_example_of_a_format_is_not_named(router: Router) -> None:
+    replies = conversation(router, ("De quoi parle la déclaration de Madrid ?", "ask_document"),
+                           ("elle a une cote, du genre MC.DOC quelque chose ?", None))
+    assert "MC.DOC/10/14" not in replies[1]
+
+
+def test_thanks_beside_the_question_are_set_aside() -> None:
+    assert core_question("Merci, vous êtes bien patient avec moi. Rappelez-moi combien de pays compte l'OSCE.") == \
+        "Rappelez-moi combien de pays compte l'OSCE."
+    assert core_question("Le Président en exercice de l'OSCE, c'est qui ? Je n'ai pas bien lu la ligne.") == \
+        "Le Président en exercice de l'OSCE, c'est qui ?"
+
+
+def test_who_the_chairperson_in_office_is_comes_from_the_dash_that_explains_it(router: Router) -> None:
+    said = ask(router, "le président en exercice de l'OSCE, c'est qui au juste ?")[0]
+    assert "Ministre des affaires étrangères" in said
+
+
+def test_cited_in_so_many_words_asks_whether_the_text_says_it(router: Router) -> None:
+    replies = conversation(router, ("Qu'a fait l'OSCE pour les frontières de l'Afghanistan ?", None),
+                           ("Les activités douanières, elles sont mentionnées noir sur blanc ?", None))
+    assert "activités douanières" in replies[1] and not replies[1].startswith("Je ne trouve")

@@ -17,10 +17,20 @@ from bot.knowledge.records import SentenceInfo
 _SPELLED = re.compile(r"\(([A-ZÀ-Ý]{2,6})\)")
 _SMALL_WORDS = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "pour", "a", "au", "aux", "sur"}
 _ABOUT_THE_NAME = {"nom", "ancien", "changement", "sigle", "acronyme", "entier", "signification", "exactement",
-                   "voulait", "veut", "signifie", "signifient", "signifiait", "dire"}
+                   "voulait", "veut", "signifie", "signifient", "signifiait", "dire", "lettres", "toutes", "long",
+                   "complet", "developpe", "abreviation", "deja"}
 _ASKS_MEANING = re.compile(r"\b(veut dire|veulent dire|signifie|signifient|voulait dire|voulaient dire|signifiait"
                            r"|en entier|sigle|acronyme|signification|c'est quoi|qu'est-ce que|qu'est ce que"
-                           r"|c'etait quoi|qu'est-ce que c'est)\b")
+                           r"|c'etait quoi|qu'est-ce que c'est|en toutes lettres|abreviation)\b")
+
+
+_USED = re.compile(r"(?<![\w-])(?![XVI]+e?\b)[A-ZÀ-Ý]{2,6}(?![\w-])")  # capitals, not « XXIe »
+
+
+@dataclass(frozen=True)
+class Unspelled:
+    acronym: str
+    sentence: SentenceInfo
 
 
 @dataclass(frozen=True)
@@ -60,13 +70,41 @@ def _full_name(before: str, acronym: str) -> str | None:
 
 
 def asked_acronym(text: str, known: dict[str, Expansion]) -> Expansion | None:
-    """« BIDDH, ça veut dire quoi ? », « que signifie COR ? »: the acronym whose meaning is asked."""
+    """« BIDDH, ça veut dire quoi ? », « que signifie COR ? »: the acronym whose meaning is asked, in the
+    sentence that asks it (« … pour le cartel : OSCE, ça veut dire quoi ? Merci ! »)."""
+    asked = _asked_about(text, set(known))
+    return known[asked] if asked else None
+
+
+def used_acronyms(sentences: Iterable[SentenceInfo]) -> dict[str, Unspelled]:
+    """Every acronym the sentences use, by its folded form, with the first sentence using it."""
+    found: dict[str, Unspelled] = {}
+    for sentence in sentences:
+        letters = [c for c in sentence.text if c.isalpha()]
+        if sum(c.isupper() for c in letters) > len(letters) / 3:
+            continue  # a title in capitals: its words are not acronyms
+        for acronym in _USED.findall(sentence.text):
+            found.setdefault(fold(acronym), Unspelled(acronym, sentence))
+    return found
+
+
+def asked_unspelled(text: str, used: dict[str, Unspelled], known: dict[str, Expansion]) -> Unspelled | None:
+    """« FCE, ça veut dire quoi ? »: an acronym the documents use without ever spelling it out."""
+    asked = _asked_about(text, set(used) - set(known))
+    return used[asked] if asked else None
+
+
+def _asked_about(text: str, acronyms: set[str]) -> str | None:
+    """The one acronym of ``acronyms`` (folded) the sentence asking a meaning names, with no other subject."""
     folded = fold(text)
     if not _ASKS_MEANING.search(folded):
         return None
-    named = {known[w].acronym: known[w] for w in re.findall(r"\w+", folded) if w in known}
+    asking = [c for c in re.split(r"[.!?:;]", folded) if _ASKS_MEANING.search(c)]
+    if len(asking) == 1 and any(w in acronyms for w in re.findall(r"\w+", asking[0])):
+        folded = asking[0]  # « la CSCE, c'est l'ancien nom ? ça voulait dire quoi ? »: the whole message
+    named = {w for w in re.findall(r"\w+", folded) if w in acronyms}
     if len(named) != 1:
         return None
-    expansion = next(iter(named.values()))
-    others = [t for t in key_terms(text) if t.word != fold(expansion.acronym) and t.word not in _ABOUT_THE_NAME]
-    return expansion if not others else None
+    acronym = named.pop()
+    others = [t for t in key_terms(folded) if t.word != acronym and t.word not in _ABOUT_THE_NAME]
+    return acronym if not others else None

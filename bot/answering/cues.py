@@ -39,7 +39,9 @@ _TYPE_CUES: list[tuple[QuestionType, re.Pattern[str]]] = [
                                          r"(le|la|les|l'|une?)[^,;?]{0,60}\??$"
                                          r"|^(le|la|les|l')[^,;?]{0,60}, c'est quoi\s*\??$")),
     (QuestionType.WHICH_DOCUMENT, re.compile(r"\b(numero|no|n°) combien\b|\bla combien\b|\bquel numero\b")),
-    (QuestionType.WHY, re.compile(r"\bpourquoi\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b")),
+    (QuestionType.WHY, re.compile(r"\bpourquoi\b|\bpour quelle raison\b|\bdans quel (but|objectif)\b"
+                                  r"|\ba quoi (sert|servent|servait|servaient)\b"
+                                  r"|\bavec quel (but|objectif)\b")),
     (QuestionType.HOW_MANY, re.compile(r"\bcombien\b|\bnombre de\b|\bquel nombre\b")),
     # « quand même », « quand il veut »: not a question of time
     (QuestionType.WHEN, re.compile(r"\bquand\b(?! meme\b)(?! (il|elle|ils|elles|on|tu|vous|je) (le )?(veu|souhait))"
@@ -64,6 +66,7 @@ _TYPE_CUES: list[tuple[QuestionType, re.Pattern[str]]] = [
 
 _VERB = re.compile(r"\b(demande|demandent|dit|disent|prevoit|fait|font|contient|parle|propose|prie|charge|encourage"
                    r"|decide|invite|rappelle|est|sont|a|ont|etait|etaient)\b")
+_PURPOSE = re.compile(r"\bpour faire quoi\b|\ba quelle fin\b")  # a purpose, though « quoi » is in it
 _WHAT = re.compile(r"\bqu'est-ce qu|\bqu'est ce qu|\bquoi\b|\bque (dit|disent|demande|prevoit|contient)"
                    r"|\bqu'(ont|a|avait|avaient)-?(ils|elles|il|elle|t-il|t-elle)?\b")
 
@@ -86,6 +89,8 @@ def question_type(text: str) -> QuestionType:
         return QuestionType.DEFINITION
     clauses = [c for c in re.split(r"[,;:]", folded) if c.strip()] or [""]
     for clause in reversed(clauses):
+        if _PURPOSE.search(clause):
+            return QuestionType.WHY
         if _WHAT.search(clause):
             return QuestionType.WHAT
         for kind, cue in _TYPE_CUES:

@@ -681,6 +681,12 @@ def acronym_reply(acronym: str, full_name: str, sentence: SentenceInfo) -> Reply
                  (sentence.citation,))
 
 
+def unspelled_acronym_reply(acronym: str, sentence: SentenceInfo) -> Reply:
+    """« FCE, ça veut dire quoi ? »: the documents use the acronym without spelling it out; where they use it."""
+    return Reply(f"Les documents emploient le sigle {acronym} sans le développer : ils ne précisent pas ce qu'il "
+                 f"veut dire. Il apparaît par exemple ici : « {_quote(sentence)} »", (sentence.citation,))
+
+
 def passage_reply(sentence: SentenceInfo, closest: bool, runner_up: SentenceInfo | None = None) -> Reply:
     """A sentence of the corpus, quoted exactly; ``closest`` when it only comes near the question, with the
     next closest passage from another paragraph (``runner_up``) when there is one: either may hold the answer."""

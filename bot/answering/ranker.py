@@ -374,7 +374,7 @@ class Ranker:
                 score += NEAR_DOCUMENT_BONUS
             score += CONVERSATION_BONUS if conversation in cand.documents else 0.0
             score += BROAD_BONUS if cand.summary and (len(terms) <= 1 or kind is QuestionType.DEFINITION) else 0.0
-            if kind is QuestionType.DEFINITION and terms and _explains(reach[terms[-1]], cand.text):
+            if kind in _DEFINED and terms and _explains(reach[terms[-1]], cand.text):
                 score += DEFINED_BONUS
             scored.append((score, coverage, type_ok, cand, tuple(t for t in terms if credit[t] < 0.5)))
         if not scored:
@@ -447,16 +447,20 @@ class Ranker:
                          asks=self._asks[sentence.id])
 
 
+_DEFINED = {QuestionType.DEFINITION, QuestionType.WHO}  # « c'est quoi X ? », « qui est X ? »: what X is
 _SHAPED = {QuestionType.WHEN, QuestionType.HOW_MANY, QuestionType.WHERE, QuestionType.NAME,
            QuestionType.WHICH_DOCUMENT}  # types whose answer has a shape a passage may hold: a date, a number…
 _Scored = tuple[float, float, bool, Candidate, tuple[Term, ...]]  # score, coverage, type fits, candidate, missing
 
 
 def _explains(forms: frozenset[str], text: str) -> bool:
-    """Whether the text follows the term with a bracketed explanation: « conférences d'examen (réunions
-    organisées en préalable aux sommets …) »."""
+    """Whether the text follows the term with an explanation, in brackets (« conférences d'examen (réunions
+    organisées en préalable aux sommets …) ») or between dashes (« Président en exercice de l'OSCE – le Ministre
+    des affaires étrangères … – »)."""
     folded = fold(text)
-    return any(re.search(rf"\b{re.escape(form)}\w*\s*\((?!\d)", folded) for form in forms)
+    return any(re.search(rf"\b{re.escape(form)}\w*\s*\((?!\d)", folded) or
+               re.search(rf"\b{re.escape(form)}\w*(\s+[\w']+){{0,4}}\s+[–—]\s+(le|la|les|l')\b", folded)
+               for form in forms)
 
 
 def _tie_settled_by_phrase(scored: list[_Scored], terms: list[Term],

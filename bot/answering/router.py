@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from bot.answering import phrasing as answers
-from bot.answering.acronyms import Expansion, asked_acronym, expansions
+from bot.answering.acronyms import Expansion, Unspelled, asked_acronym, asked_unspelled, expansions, used_acronyms
 from bot.answering.context import (
     DialogueState,
     Kind,
@@ -239,6 +239,14 @@ _TRUE_OR_FALSE = re.compile(r"^\s*((au fait|et|alors|ok|bon)\b[ ,]*)?vrai ou fau
 _SMS_TOKEN = re.compile(r"(?<![\w/'’-])[A-Za-z]{1,9}(?![\w/'’-])")
 
 
+LONG_MESSAGE = 25  # words from which a message is read sentence by sentence for the one that asks
+# « Merci mon petit. Rappelez-moi combien … » , « … c'est qui ? Je n'ai pas bien lu. »: a sentence of thanks or of
+# comment beside the one that asks, in a shorter message
+_APART = re.compile(r"^(?=(?:[^\s.?!]+\s+){2}[^\s.?!])"  # a sentence of three words at least
+                    r"[^.?!]*\b(merci|excuse[zs]?-moi|pardon|d'accord|ok|ah|tiens)\b[^.?!]*[.!]\s+\S"
+                    r"|\?\s+[^?]+[.!…]\s*$", re.IGNORECASE)
+
+
 def core_question(text: str) -> str:
     """The question inside a message: HTML tags dropped, and in a long polite message the part that asks.
 
@@ -251,7 +259,7 @@ def core_question(text: str) -> str:
         return text
     folded = fold(text)
     asking = list(_ASKING.finditer(folded))
-    if not asking and len(text.split()) >= 25:
+    if not asking and len(text.split()) >= LONG_MESSAGE or not asking and _APART.search(text):
         sentences = re.split(r"(?<=[.!?])\s+", text)
         asks = [s for s in sentences if "?" in s or _QUESTION.search(fold(s))]
         if asks and len(sentences) > 1:
@@ -337,6 +345,8 @@ _NAME_OF = re.compile(r"porte le nom|s'appelle|titre|intitule")
 _YEAR_ALONE = re.compile(r"^((et|mais|donc|ok) )?(l'annee|en quelle annee|quelle annee|c'etait quand|quand|de quand"
                          r"|elle date de quand)\s*[?!.]*$")
 _DAY_ASKED = re.compile(r"\bquel jour\b|\bdate (exacte|precise|complete)\b|\bjour (exact|precis)\b")
+# « une cote, genre MC.DOC quelque chose ? »: the shape of what is asked, not a document named
+_EXAMPLE = re.compile(r"\b(du |un truc du )?(genre|style|format)\s+\S+(\s+quelque chose|\s+truc)?", re.IGNORECASE)
 _SYMBOL_ASKED = re.compile(r"\b(cote|symbole|numero|reference) (officiel(le)?|exacte?)\b|\b(sa|quelle) cote\b")
 _ASKED_NOUN = re.compile(r"\b(?:c'est quoi|quel(?:le)? est|c'etait quoi) (?:le |la |l')(\w{4,})\b")
 _WHEN_ALONE = re.compile(r"^(et |ah |ok |d'accord,? )?(depuis|depuis quand|quand|en quelle annee|c'etait quand)"
@@ -366,6 +376,8 @@ _DOCUMENTS_ORDER = re.compile(r"\b(documents?|textes?)\b.{0,60}\b(plus (recent|a
                               r"|ordre chronologique)|\b(plus (recent|ancien|vieux)|premier|dernier)\b"
                               r"(?! (paragraphe|alinea|point|article|chapitre|phrase))"  # « son premier paragraphe »
                               r".{0,30}\b(documents?|textes?)\b")
+_OLDER_TEXTS = re.compile(r"\b(documents|textes|decisions|declarations) (plus (anciens|anciennes|vieux|vieilles)|"
+                          r"anterieurs|anterieures|precedents|precedentes)\b")  # « quels textes plus anciens ? »: all
 _AS_OF = re.compile(r"\b(y avait|y a-t-il eu|etaient|comptait|existait|avait l'osce|a l'epoque|etait-il|etait-elle"
                     r"|a-t-il ete|a-t-elle ete|ont-ils ete|etaient-ils|c'etai(en)?t (qui|quels?|lesquels))\b")
 _JOINED = re.compile(r"\b(rejoint|rejoignent|devenue?s? (un |une )?partenaires?|adhere|entree?s?|arrivee?s?|integre)\b"
@@ -390,6 +402,10 @@ class Router:
     @cached_property
     def _acronyms(self) -> dict[str, Expansion]:
         return expansions(self.store.sentences())
+
+    @cached_property
+    def _used_acronyms(self) -> dict[str, Unspelled]:
+        return used_acronyms(self.store.sentences())
 
     def warm_up(self) -> None:
         """Load the spaCy models, the corpus statistics and the caches now rather than on the first question."""
@@ -489,6 +505,10 @@ class Router:
         acronym = asked_acronym(text, self._acronyms)
         if acronym:
             reply = answers.acronym_reply(acronym.acronym, acronym.full_name, acronym.sentence)
+            return replace(self._say(reply, state, state.kind), aside=True)
+        unspelled = asked_unspelled(text, self._used_acronyms, self._acronyms)
+        if unspelled:
+            reply = answers.unspelled_acronym_reply(unspelled.acronym, unspelled.sentence)
             return replace(self._say(reply, state, state.kind), aside=True)
         current = self._paragraphs_counted(turn, text, state) or self._chairmanship(text, state) or \
             self._about_current_document(turn, text, state)
@@ -653,7 +673,8 @@ class Router:
         folded = fold(text)
         group = group_in(turn.entity("group"), text)
         countries = self.countries(turn, text)
-        if not countries and self._still_about_last_country(text, state):
+        if not countries and self._still_about_last_country(text, state) and \
+                not (group and question_type(text) is QuestionType.HOW_MANY):  # « ils sont combien, les asiatiques ? »
             countries = [m for m in [self.store.find_country(state.country or "")] if m]
         if not countries and asks_sorted(text) and (state.kind in _GROUP_KINDS or group):
             chosen = group or state.group  # « tu peux me les ranger du plus ancien au plus récent ? »
@@ -683,7 +704,7 @@ class Router:
                                   for m in countries[:2]], state, Kind.PARTNER_MEMBER, country=countries[0].name)
         if countries and self._about_partnership(text, countries, turn.intent):
             return self._partner(turn, text, state, countries)
-        if not countries and _DOCUMENTS_ORDER.search(folded):
+        if not countries and _DOCUMENTS_ORDER.search(folded) and not _OLDER_TEXTS.search(folded):
             order = order_in(text)
             listed = self._cited_by_date(turn, text, state, order)
             if listed:
@@ -793,8 +814,9 @@ class Router:
         """« Elle date de quand ? » after a document answer, « qui s'exprime dans ce texte ? »: that document."""
         current = self._the_one_cited(text, state) or state.document or state.conversation
         year_alone = state.kind is Kind.DOCUMENT and bool(_YEAR_ALONE.match(fold(text).strip()))
-        if not current or self._document(turn, text) or not (self._asks_about_document(text) or year_alone):
-            return None
+        if not current or self._document(turn, text) or _paragraph(turn, text) or \
+                not (self._asks_about_document(text) or year_alone):
+            return None  # « que dit le paragraphe 3 ? » asks for a paragraph, not the document's summary
         follows = state.kind in (Kind.DOCUMENT, Kind.DOCUMENTS, Kind.PARAGRAPH, Kind.CITING) and \
             (bool(state.query) and is_elliptical(text) or state.kind is Kind.DOCUMENT and has_pronoun_subject(text))
         # « elle a été adoptée où ? » after a near miss on the conversation's document: that document, not the
@@ -1128,7 +1150,8 @@ class Router:
             named = self.store.countries_in_text(state.query or "")
             if len(named) >= 2:
                 return self._say(answers.compare_reply(named[-2:]), state, Kind.COMPARE)
-        if not countries and self._still_about_last_country(text, state):
+        if not countries and self._still_about_last_country(text, state) and \
+                not (group and question_type(text) is QuestionType.HOW_MANY):  # « ils sont combien, les asiatiques ? »
             countries = [m for m in [self.store.find_country(state.country or "")] if m]
         if countries and (state.kind in _PARTNER_KINDS or state.kind in (Kind.COMPARE, Kind.ORDER) or
                           self._about_partnership(text, countries, turn.intent)):
@@ -1185,8 +1208,14 @@ class Router:
         verb = _CITES.search(folded)
         if not verb:
             return None
-        subject = self.store.document(folded[:verb.start()])
-        if subject is None and state.document and _PRONOUN_ONLY.match(folded[:verb.start()]):
+        before = folded[:verb.start()]
+        lead = _BESIDES.search(before)  # « dans la déclaration de 2007, à part l'Acte final, on s'appuie sur … »
+        if lead:
+            folded = f"{before[:lead.start()]} {folded[verb.start():]} {before[lead.start():]}"
+            verb = _CITES.search(folded)
+            before = folded[:verb.start()]
+        subject = self.store.document(before)
+        if subject is None and state.document and _PRONOUN_ONLY.match(before):
             subject = self.store.document(state.document)  # « elle s'appuie sur quels textes ? » after a document
         if subject is None or subject.corpus_document_id is None:
             return None
@@ -1279,7 +1308,7 @@ class Router:
             doc = self.store.document(str(value))
             if doc:
                 return doc
-        return self.store.document(text)
+        return self.store.document(_EXAMPLE.sub(" ", text))
 
     def _asks_about_document(self, text: str) -> bool:
         """The document asked about, by the whole question or by its last clause (« elle commence par quoi, c'est
@@ -1382,10 +1411,10 @@ class Router:
         subject = _MENTION_SUBJECT.search(folded)  # « … ils parlent de l'Afghanistan ? »: what follows the verb
         if subject and key_terms(subject.group("subject")):
             rest = subject.group("subject")
+        elif key_terms(own.rest):
+            rest = own.rest  # « et les talibans, ils en parlent ? »: « en » stands for the turn's own subject
         elif _OF_IT.search(folded) and state.topic:  # « la déclaration de Madrid en parle aussi ? »: of the subject
             rest = self._conversation_subject(state)
-        elif key_terms(own.rest):
-            rest = own.rest
         places = self.ranker.covering(rest, document) if document else []
         return answers.mentions_reply(_likeliest_first(places, ranked)) if places else None
 
@@ -1522,13 +1551,20 @@ _WHICH_COUNTRY = re.compile(r"\b(quel|quels) (pays|etat)\b")
 _WHICH_ONES = re.compile(r"\s*(lesquel(le)?s|lequel|laquelle|qui ca|c'est qui|qui donc|c'est lesquels)\b")
 _PARAGRAPH_COUNT = re.compile(r"\b(combien|nombre) (de |d')(paragraphes|alineas|considerants|points numerotes)\b")
 _CLAIMED_YEAR = re.compile(r"\b(?:en|depuis) (\d{4})\s*,?\s*(c'est (bien )?(ca|cela|juste|exact|vrai)|n'est-ce pas"
-                           r"|non|vrai|c'est bien ca)\s*[?!.]*\s*$")
+                           r"|non|vrai|c'est bien ca|(elle|il|tu|vous) (a|as|avez) raison)\s*[?!.]*\s*$")
+# « On m'a dit que le Fonds date de 2011. »: a year heard somewhere, said as a statement to be checked
+_REPORTED_YEAR = re.compile(r"\b(entendu|lu|dit|parait|semble|crois|vu)\b[^?]*\b(?:en|depuis|date de|remonte a) "
+                            r"(\d{4})\s*[.!]*\s*$")
 
 
 def _claimed_year(text: str) -> int | None:
     """« Les partenaires y ont été invités en 2012, c'est ça ? »: the year the user asserts, to be checked."""
-    match = _CLAIMED_YEAR.search(fold(text).strip())
-    return int(match.group(1)) if match and question_type(text) is not QuestionType.WHEN else None
+    folded = fold(text).strip()
+    match = _CLAIMED_YEAR.search(folded)
+    if match and question_type(text) is not QuestionType.WHEN:
+        return int(match.group(1))
+    reported = _REPORTED_YEAR.search(folded)
+    return int(reported.group(2)) if reported else None
 
 
 def _document_of(passage: str | None) -> str | None:
