@@ -259,7 +259,7 @@ def core_question(text: str) -> str:
         return text
     folded = fold(text)
     asking = list(_ASKING.finditer(folded))
-    if not asking and len(text.split()) >= LONG_MESSAGE or not asking and _APART.search(text):
+    if not asking and (len(text.split()) >= LONG_MESSAGE or _APART.search(text)):
         sentences = re.split(r"(?<=[.!?])\s+", text)
         asks = [s for s in sentences if "?" in s or _QUESTION.search(fold(s))]
         if asks and len(sentences) > 1:
@@ -673,8 +673,7 @@ class Router:
         folded = fold(text)
         group = group_in(turn.entity("group"), text)
         countries = self.countries(turn, text)
-        if not countries and self._still_about_last_country(text, state) and \
-                not (group and question_type(text) is QuestionType.HOW_MANY):  # « ils sont combien, les asiatiques ? »
+        if not countries and self._still_about_last_country(text, state, group):
             countries = [m for m in [self.store.find_country(state.country or "")] if m]
         if not countries and asks_sorted(text) and (state.kind in _GROUP_KINDS or group):
             chosen = group or state.group  # « tu peux me les ranger du plus ancien au plus récent ? »
@@ -834,8 +833,11 @@ class Router:
         return named is None or named.id == document
 
     @staticmethod
-    def _still_about_last_country(text: str, state: DialogueState) -> bool:
-        """« elle est dans quel groupe ? », « depuis ? » after a partner answer: that partner again."""
+    def _still_about_last_country(text: str, state: DialogueState, group: str | None) -> bool:
+        """« elle est dans quel groupe ? », « depuis ? » after a partner answer: that partner again; never a count
+        of a group the turn names (« ils sont combien, les asiatiques ? »)."""
+        if group and question_type(text) is QuestionType.HOW_MANY:
+            return False
         folded = fold(text)
         # « il avait un autre nom avant ? » after a passage on a group: the group, not the country named before
         about_partner = bool(_PARTNER_WORD.search(folded)) or \
@@ -1150,8 +1152,7 @@ class Router:
             named = self.store.countries_in_text(state.query or "")
             if len(named) >= 2:
                 return self._say(answers.compare_reply(named[-2:]), state, Kind.COMPARE)
-        if not countries and self._still_about_last_country(text, state) and \
-                not (group and question_type(text) is QuestionType.HOW_MANY):  # « ils sont combien, les asiatiques ? »
+        if not countries and self._still_about_last_country(text, state, group):
             countries = [m for m in [self.store.find_country(state.country or "")] if m]
         if countries and (state.kind in _PARTNER_KINDS or state.kind in (Kind.COMPARE, Kind.ORDER) or
                           self._about_partnership(text, countries, turn.intent)):
