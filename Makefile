@@ -41,6 +41,7 @@ EVAL_SETS := eval/dev/questions.yml eval/dev/questions2.yml eval/paragraphs.yml 
              eval/conversations_heldout4.yml eval/conversations_heldout5.yml eval/conversations_heldout6.yml \
              eval/conversations_heldout7.yml eval/conversations_heldout8.yml eval/conversations_heldout9.yml \
              eval/conversations_heldout10.yml eval/conversations_heldout11.yml eval/conversations_heldout12.yml \
+             eval/conversations_heldout13.yml \
              eval/heldout.yml
 eval: setup db model eval-sets
 	$(PY) -m bot eval $(EVAL_SETS) --show-failures

@@ -1259,3 +1259,104 @@ def test_cited_in_so_many_words_asks_whether_the_text_says_it(router: Router) ->
     replies = conversation(router, ("Qu'a fait l'OSCE pour les frontières de l'Afghanistan ?", None),
                            ("Les activités douanières, elles sont mentionnées noir sur blanc ?", None))
     assert "activités douanières" in replies[1] and not replies[1].startswith("Je ne trouve")
+
+
+def test_a_second_question_opened_by_et_is_answered_even_when_a_pronoun_takes_up_the_first(router: Router) -> None:
+    said = ask(router, "Les partenaires participent aux échanges d'informations militaires ? Et on peut leur "
+                       "faire visiter des sites militaires ?", "ask_cooperation")[0]
+    assert said.count("Source") == 2 and "visites d’installations militaires" in said
+
+
+def test_a_remark_after_the_question_is_set_aside() -> None:
+    assert core_question("Ok. Et le communiqué de presse, il a un numéro de référence ? je veux le mettre dans la "
+                         "description") == "Et le communiqué de presse, il a un numéro de référence ?"
+
+
+def test_who_are_you_inside_a_longer_message_is_small_talk(router: Router) -> None:
+    said = ask(router, "Salut ! Je fais un podcast de géopolitique. Avant tout : t'es qui toi, exactement ?")[0]
+    assert said == "utter_bot_challenge"
+
+
+def test_an_answer_disputed_with_a_claim_the_documents_do_not_answer_stands(router: Router) -> None:
+    first = ask(router, "Elle date de quand, la 430 ?", "ask_document", document="430")[1]
+    said = ask(router, "Non, je suis sûre que la 430 c'est 1998, c'est écrit dans mes fiches.", None, first.state,
+               document="430")[0]
+    assert said.startswith("Je maintiens") and "19 juillet 2001" in said
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Combien d'années entre l'Acte final d'Helsinki et la déclaration de Madrid ?", "De 1975 à 2007, il s'est donc "
+                                                                                    "écoulé 32 ans."),
+    ("Entre la 233 et la 430, combien de temps ?", "De 1998 à 2001, il s'est donc écoulé 3 ans."),
+    ("Le groupe de contact asiatique a été créé combien d'années après le groupe méditerranéen ?",
+     "De 1994 à 2003, il s'est donc écoulé 9 ans."),
+    ("combien d'années entre l'arrivée de la Jordanie et celle de l'Australie ?",
+     "De 1998 à 2009, il s'est donc écoulé 11 ans."),
+    ("Entre le premier partenaire asiatique et le dernier arrivé, il s'est écoulé combien d'années ?",
+     "De 1992 à 2009, il s'est donc écoulé 17 ans."),
+])
+def test_the_years_between_two_dated_things_are_counted(router: Router, question: str, expected: str) -> None:
+    assert expected in ask(router, question)[0]
+
+
+def test_how_long_a_partner_stayed_one_before_joining_the_osce(router: Router) -> None:
+    replies = conversation(router, ("Quand la Mongolie est-elle devenue partenaire ?", "ask_partner"),
+                           ("Elle est restée partenaire combien d'années avant de passer membre ?", None))
+    assert "elle est donc restée partenaire 8 ans" in replies[1]
+
+
+def test_older_or_newer_than_compares_both_dates(router: Router) -> None:
+    said = ask(router, "Le Fonds de partenariat, il est plus ancien ou plus récent que le groupe de contact "
+                       "asiatique ?")[0]
+    assert "2003" in said and "2007" in said
+
+
+def test_the_sentence_after_or_before_the_one_quoted(router: Router) -> None:
+    replies = conversation(router, ("Qu'est-ce que l'OSCE attend pour le séminaire méditerranéen de 2007 ?", None),
+                           ("et la phrase suivante ?", None), ("et la phrase d'avant ?", None))
+    assert "Tel-Aviv" in replies[0]
+    assert "première réunion commune des groupes de contact" in replies[1]
+    assert "Tel-Aviv" in replies[2]
+
+
+def test_the_next_clause_of_a_preamble_after_one_quoted(router: Router) -> None:
+    replies = conversation(router, ("Dans la décision 5/11, que rappelle le considérant sur l'Acte final ?", None),
+                           ("et le suivant ?", "follow_up"))
+    assert "Helsinki" in replies[0] and "Stratégie de l’OSCE" in replies[1]
+
+
+def test_an_acronym_forgotten_is_spelled_out(router: Router) -> None:
+    for text in ("BIDDH... je ne me souviens plus de ce que veut dire le sigle...",
+                 "je ne sais plus ce que veut dire BIDDH"):
+        assert "Bureau des institutions démocratiques" in ask(router, text, "help")[0]
+
+
+def test_one_sentence_asking_two_things_gets_both(router: Router) -> None:
+    replies = conversation(router, ("le Fonds de partenariat ?", "ask_partnership_fund"),
+                           ("Il a été créé quand, et dans quel but ?", None))
+    assert "2007" in replies[1] and "en vue d’appuyer les activités concrètes" in replies[1]
+
+
+def test_a_short_question_after_a_paragraph_is_looked_for_in_it_first(router: Router) -> None:
+    replies = conversation(router, ("Que décide le paragraphe 1 de la décision 5/11 ?", None),
+                           ("Conformément aux besoins de qui ?", None))
+    assert "Source : Décision No 5/11, § 1." in replies[1] and not replies[1].startswith("Je ne trouve")
+
+
+def test_the_partner_after_one_named_before_the_question_word(router: Router) -> None:
+    said = ask(router, "ah ok et juste après la corée c'est qui qui a suivi ?", "compare_partners", country="Corée")[0]
+    assert said.startswith("Après la République de Corée (1994), la Thaïlande (2000) a suivi.")
+
+
+def test_a_count_then_est_ce_que_in_one_sentence_answers_the_count(router: Router) -> None:
+    said = ask(router, "il y a combien de pays mediterraneens partenaires de l osce, et est ce que le liban en fait "
+                       "partie ?", "ask_partner", country="Liban", group="méditerranéen")[0]
+    assert "6 (six) partenaires méditerranéens" in said
+
+
+def test_le_5_followed_by_a_verb_is_paragraph_5() -> None:
+    from bot.answering.structured_cues import paragraph_number
+
+    assert paragraph_number("Le 5 vise la participation de qui ?") == "5"
+    assert paragraph_number("El párrafo 14, il dit quoi ?") == "14"
+    assert paragraph_number("le 7 décembre 2007, c'était où ?") is None

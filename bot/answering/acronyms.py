@@ -18,7 +18,8 @@ _SPELLED = re.compile(r"\(([A-ZÀ-Ý]{2,6})\)")
 _SMALL_WORDS = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "pour", "a", "au", "aux", "sur"}
 _ABOUT_THE_NAME = {"nom", "ancien", "changement", "sigle", "acronyme", "entier", "signification", "exactement",
                    "voulait", "veut", "signifie", "signifient", "signifiait", "dire", "lettres", "toutes", "long",
-                   "complet", "developpe", "abreviation", "deja"}
+                   "complet", "developpe", "abreviation", "deja", "souviens", "souvient", "souvenir", "rappelle",
+                   "rappeler", "sais", "savais", "memoire", "oublie", "plus"}
 _ASKS_MEANING = re.compile(r"\b(veut dire|veulent dire|signifie|signifient|voulait dire|voulaient dire|signifiait"
                            r"|en entier|sigle|acronyme|signification|c'est quoi|qu'est-ce que|qu'est ce que"
                            r"|c'etait quoi|qu'est-ce que c'est|en toutes lettres|abreviation)\b")

@@ -27,6 +27,7 @@ class Slot(str, Enum):
     GROUP = "last_group"
     DOCUMENT = "last_document"
     PASSAGE = "last_passage"
+    SENTENCE = "last_sentence"
     SOURCES = "last_sources"
     CONVERSATION = "conversation_document"
 
@@ -60,6 +61,7 @@ class DialogueState:
     group: str | None = None
     document: str | None = None
     passage: str | None = None  # « document id|paragraph label » of the last answer's first citation
+    sentence: str | None = None  # the id of the one sentence the last answer quoted, for « et la phrase d'après ? »
     sources: str | None = None
     conversation: str | None = None  # the corpus document the user last named: where unnamed questions lean
 
@@ -74,6 +76,7 @@ class DialogueState:
             group=_text(slots.get(Slot.GROUP.value)),
             document=_text(slots.get(Slot.DOCUMENT.value)),
             passage=_text(slots.get(Slot.PASSAGE.value)),
+            sentence=_text(slots.get(Slot.SENTENCE.value)),
             sources=_text(slots.get(Slot.SOURCES.value)),
             conversation=_text(slots.get(Slot.CONVERSATION.value)),
         )
@@ -88,6 +91,7 @@ class DialogueState:
             Slot.GROUP.value: self.group,
             Slot.DOCUMENT.value: self.document,
             Slot.PASSAGE.value: self.passage,
+            Slot.SENTENCE.value: self.sentence,
             Slot.SOURCES.value: self.sources,
             Slot.CONVERSATION.value: self.conversation,
         }
@@ -152,11 +156,19 @@ _CHALLENGE = re.compile(r"^\W*((non|mais|bon|hmm+|euh|ah)\W+)*((c'est|c est|ca m
                         r"(bien |vraiment |absolument )?(sure?s?|certaine?s?)\b|\b(tu te|vous vous) trompez?\b"
                         r"|^\W*((et|mais|non|ah|ok)\W+)?(vraiment|sure?|certaine?|c'est sur|tu confirmes?"
                         r"|vous confirmez|j'en doute|je (ne )?(crois|pense) pas)\W*$")
+# « Non, je suis sûre que la 430 c'est 1998 », « vous confondez : … »: a dispute that may carry a question of its own
+_DISPUTE = re.compile(r"^\W*non\W+(je suis|j'en suis|moi je suis) (sure?|certaine?|persuadee?|convaincue?)\b"
+                      r"|\b(vous confondez|tu confonds|vous faites erreur|tu fais erreur)\b")
 
 
 def challenges(text: str) -> bool:
     """« T'es sûr ? », « Non, c'est faux, c'était en 2004 », « vraiment ? »: the user disputes the last answer."""
     return bool(_CHALLENGE.search(fold(text)))
+
+
+def disputes(text: str) -> bool:
+    """« Non, je suis sûre que c'est 1998 »: the user contradicts the last answer, perhaps with a claim to check."""
+    return bool(_DISPUTE.search(fold(text)))
 
 
 def asks_for_quote(text: str) -> bool:

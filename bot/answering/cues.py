@@ -284,9 +284,12 @@ def synonyms() -> dict[str, tuple[str, ...]]:
     return {fold(word): tuple(fold(s) for s in alt) for word, alt in _synonym_data()["synonyms"].items()}
 
 
+_PART_OF_YEAR = re.compile(r"\b(fin|debut|mi|courant)[- ](?=(19|20)\d\d\b)")  # « fin 2007 » asks about 2007
+
+
 def rephrase(text: str) -> str:
     """Everyday phrases (« au jour le jour ») replaced by the word the documents use (« quotidien »)."""
-    folded = fold(text)
+    folded = _PART_OF_YEAR.sub("", fold(text))
     for phrase, word in _synonym_data().get("phrases", {}).items():
         folded = re.sub(rf"(?<!\w){re.escape(fold(phrase))}(?!\w)", fold(word), folded)
     return folded

@@ -403,6 +403,32 @@ def compare_reply(matches: list[CountryMatch], participating: bool = False) -> R
                  f"{_named(b)} ne devienne {b_what} ({b_year}).", cites)
 
 
+def partners_span_reply(first: PartnerInfo, second: PartnerInfo) -> Reply:
+    """« Combien d'années entre l'arrivée de la Jordanie et celle de l'Australie ? »: both years, then the gap."""
+    early, late = sorted((first, second), key=lambda p: p.since)
+    return Reply(f"{capitalize(_named(early))} : {_since_phrase(early)} ; {_named(late)} : {_since_phrase(late)}. "
+                 f"{_span(early.since, late.since)}", (early.citation, late.citation))
+
+
+def partner_then_state_reply(p: PartnerInfo) -> Reply:
+    """« La Mongolie est restée partenaire combien de temps avant de devenir État participant ? »"""
+    if not p.participating_state_since:
+        return Reply(f"{capitalize(_named(p))} est toujours partenaire pour la coopération "
+                     f"({_since_phrase(p)}) : les documents ne disent pas {pronoun(p.gender)} soit "
+                     f"{agree('devenu', p.gender)} État participant.", (p.citation,))
+    gap = p.participating_state_since - p.since
+    return Reply(f"{capitalize(_named(p))} est {agree('devenu', p.gender)} partenaire en {p.since}, puis État "
+                 f"participant de l'OSCE en {p.participating_state_since} : {pronoun(p.gender)} est donc "
+                 f"{agree('resté', p.gender)} partenaire {gap} an{'s' if gap > 1 else ''}.", (p.citation,))
+
+
+def _since_phrase(p: PartnerInfo) -> str:
+    """« partenaire depuis 1998 », « associée au processus de Helsinki depuis ses débuts (1975) »."""
+    if p.since_helsinki:
+        return f"{_associated(p)} depuis ses débuts ({p.since})"
+    return f"partenaire depuis {p.since}"
+
+
 def _step(p: PartnerInfo, participating: bool) -> tuple[PartnerInfo, str, int]:
     """What a country became and when: a partner, or a participating State when that is what is compared."""
     if participating and p.participating_state_since:
@@ -492,6 +518,12 @@ def documents_compared_reply(subject: DocumentInfo, other: DocumentInfo, claim: 
         return Reply(fact, cited)
     right = (subject is newer) == (claim == "recent")
     return Reply(f"{'Oui' if right else 'Non'} : {fact[0].lower()}{fact[1:]}", cited)
+
+
+def no_sentence_beside_reply(after: bool) -> Reply:
+    """« et la phrase d'après ? » at the end of a document (or before its beginning)."""
+    return Reply("C'était la dernière phrase de ce document." if after else
+                 "C'était la première phrase de ce document : rien ne la précède.")
 
 
 def not_in_document_reply(doc: DocumentInfo) -> Reply:
@@ -798,6 +830,38 @@ def dates_compared_reply(first: DatedSubject, second: DatedSubject, newest: bool
     chosen = newer if newest else older
     word = "récent" if newest else "ancien"
     return Reply(f"{said} Le plus {word} est donc {_mid_sentence(chosen.name)} ({chosen.year}).", cited)
+
+
+def dates_span_reply(first: DatedSubject, second: DatedSubject) -> Reply:
+    """« Combien d'années entre … et … ? »: each date, as the documents give it, then the difference of the years."""
+    said = (f"D'après les documents : {_mid_sentence(first.name)} : « {first.clause} » ; "
+            f"{_mid_sentence(second.name)} : « {second.clause} ».")
+    return Reply(f"{said} {_span(first.year, second.year)}", first.citations + second.citations)
+
+
+def documents_span_reply(first: DocumentInfo, second: DocumentInfo) -> Reply:
+    """« Combien d'années entre l'Acte final d'Helsinki et la déclaration de Madrid ? »: both years, the gap."""
+    cited = tuple(c for d in (first, second) for c in [*(s.citation for s in d.statements[:1]), *d.cited_by[:1]])
+    undated = next((d for d in (first, second) if not d.year), None)
+    if undated:
+        return Reply(f"Je ne peux pas le calculer : les documents ne donnent pas la date "
+                     f"{of(undated.name, undated.article)}.", cited)
+    return Reply(f"{capitalize(_doc_title(first))} date {_of_date(first)} et {_doc_title(second)} "
+                 f"{_of_date(second)}. {_span(first.year or 0, second.year or 0)}", cited)
+
+
+def _of_date(doc: DocumentInfo) -> str:
+    """« du 11 juin 1998 », « de 2007 »."""
+    return f"du {doc.date}" if doc.date and not doc.date.isdigit() else f"de {doc.year}"
+
+
+def _span(one: int, other: int) -> str:
+    """« 32 ans séparent 1975 et 2007 », said of years only: the documents rarely give full dates for both."""
+    early, late = sorted((one, other))
+    if early == late:
+        return f"Les deux datent de la même année, {early}."
+    gap = late - early
+    return f"De {early} à {late}, il s'est donc écoulé {gap} an{'s' if gap > 1 else ''}."
 
 
 def _mid_sentence(name: str) -> str:

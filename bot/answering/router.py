@@ -21,6 +21,7 @@ from bot.answering.context import (
     borrow,
     challenges,
     changes_year,
+    disputes,
     has_pronoun_subject,
     is_elliptical,
     moves_an_absent_year,
@@ -39,6 +40,7 @@ from bot.answering.cues import (
     key_terms,
     question_type,
     scope_phrases,
+    stem,
     word_list,
     word_map,
     years_in,
@@ -50,6 +52,7 @@ from bot.answering.structured_cues import (
     asks_membership,
     asks_participating_states,
     asks_sorted,
+    asks_span,
     asks_when,
     compared_subjects,
     group_in,
@@ -59,6 +62,7 @@ from bot.answering.structured_cues import (
     paragraph_number,
     paragraph_number_alone,
     position_in,
+    span_subjects,
     without_position,
     year_filter,
 )
@@ -68,6 +72,7 @@ from bot.knowledge.records import OPENING, CountryMatch, DocumentInfo, Paragraph
 from bot.knowledge.store import KnowledgeStore
 
 MAX_MESSAGE = 1000
+SHORT_FOLLOW_UP = 6  # words up to which a question after a paragraph shown is first looked for in it
 
 
 @dataclass(frozen=True)
@@ -196,7 +201,8 @@ def _asks_a_document_language(folded: str) -> bool:
 
 
 _ARE_YOU_HUMAN = re.compile(r"\b(tu es|t'es|vous etes|es-tu|etes-vous) (un |une )?(vraie? personne|etre humain|humaine?"
-                            r"|robot|bot|chatbot|machine|ia|intelligence artificielle)\b")
+                            r"|robot|bot|chatbot|machine|ia|intelligence artificielle)\b"
+                            r"|\b(t'es|tu es|vous etes) qui\b|\bqui (es-tu|etes-vous|es tu|etes vous)\b")
 
 
 _WHO_MADE_YOU = re.compile(r"\b(tu as|t'as|vous avez) ete (fait|cree|concu|developpe|programme|code)e?s? par qui\b"
@@ -244,7 +250,7 @@ LONG_MESSAGE = 25  # words from which a message is read sentence by sentence for
 # comment beside the one that asks, in a shorter message
 _APART = re.compile(r"^(?=(?:[^\s.?!]+\s+){2}[^\s.?!])"  # a sentence of three words at least
                     r"[^.?!]*\b(merci|excuse[zs]?-moi|pardon|d'accord|ok|ah|tiens)\b[^.?!]*[.!]\s+\S"
-                    r"|\?\s+[^?]+[.!…]\s*$", re.IGNORECASE)
+                    r"|\?\s+[^?]+[.!…]\s*$|\?\s+(je|j'|c'est pour|pour (mon|ma|mes))\b[^?]*$", re.IGNORECASE)
 
 
 def core_question(text: str) -> str:
@@ -311,8 +317,15 @@ _HAPPENS = r"(il se passe quoi|qu'est-ce qui se passe|qu'est ce qui se passe|que
     r"|ca donne quoi|il arrive quoi|quelle est la suite|c'est quoi la suite|quelle est l'etape suivante)"
 _WHAT_FOLLOWS = re.compile(rf"\b(?:apres|une fois)\s+(?P<subject>[^?]+?),?\s*{_HAPPENS}"
                            rf"|{_HAPPENS}\s+(?:apres|une fois)\s+(?P<later>[^?]+)")
+# « et la phrase d'après ? », « la phrase précédente ? », « ¿y la frase siguiente? »
+_SENTENCE_BESIDE = re.compile(r"\b(?:phrase|frase)s? (?:(?P<before>d'avant|d avant|precedente|d'avant ca|de antes"
+                              r"|anterior|juste avant)|d'apres|d apres|suivante|siguiente|juste apres|qui suit)\b")
+# « et le suivant ? » after a quoted sentence (a clause of a preamble): the one read next
+_BARE_BESIDE = re.compile(r"^(?:et |ok,? |d'accord,? )?(?:le |la )?(?:(?P<before>precedente?|d'avant)|suivante?"
+                          r"|prochaine?|d'apres)(?: alors| stp| svp)?\s*[?!.]*$")
 # After a paragraph was shown, « la suite ? », « et après ? », « continue » ask for the next one.
 _BARE_NEXT = re.compile(r"^(et |ok,? |d'accord,? )?((c'est )?quoi la suite|quelle est la suite|la suite|apres|ensuite"
+                        r"|(le |la )?(suivante?|prochaine?)"
                         r"|continue|continuez|et la suite)( (stp|svp|s'il te plait|s'il vous plait))?\s*[?!.]*$")
 # A question word: « qu'en dit-elle ? » asks what a text says, « elle en parle aussi ? » only whether it does.
 _ASKS_WHAT = re.compile(rf"\b({_WH_WORDS}|ou|que|qu'(?!il|elle|ils|elles|on)|quel\w*|lesquel\w*)\b")
@@ -432,12 +445,16 @@ class Router:
 
     def _answer_message(self, turn: Turn, state: DialogueState) -> Outcome:
         text = core_question(turn.text[:MAX_MESSAGE])
+        before = state
         set_aside = self._named_corpus_document(turn, turn.text[:MAX_MESSAGE]) if text != turn.text else None
         if set_aside and not self._named_corpus_document(turn, text):
             # « je travaille sur la déclaration de Madrid. Qui s'exprime dans ce texte ? »: the document of the
             # message's opening is the one « ce texte » stands for
             state = state.after(kind=Kind.DOCUMENT, document=set_aside, conversation=set_aside, query=None)
         outcome = self._answer(turn, text, state)
+        unsure = outcome.state.kind is Kind.CLOSEST or not any(r.citations for r in outcome.replies)
+        if unsure and before.query and before.kind not in (None, Kind.CLOSEST) and disputes(turn.text):
+            return self._challenged(before)  # the claim itself unanswered: the disputed answer stands
         named = self._named_corpus_document(turn, text) or set_aside
         if named:
             return replace(outcome, state=outcome.state.after(conversation=named))
@@ -477,10 +494,21 @@ class Router:
         if state.passage and (asks_for_quote(text) and not _paragraph(turn, text) or
                               asks_which_paragraph(text) and self._in_last_document(text, state)):
             return self._quote_last(state)
+        beside = self._sentence_beside(text, state)
+        if beside:
+            return beside
         if turn.intent == "bot_challenge" and _ROBOT.search(folded):
             return Outcome((), state, "utter_bot_challenge")
         if _OTHER_LANGUAGE.search(folded):
             return Outcome((), state, "utter_english")  # « tu parles anglais ? », whatever the NLU saw
+        acronym = asked_acronym(text, self._acronyms)
+        if acronym:
+            reply = answers.acronym_reply(acronym.acronym, acronym.full_name, acronym.sentence)
+            return replace(self._say(reply, state, state.kind), aside=True)
+        unspelled = asked_unspelled(text, self._used_acronyms, self._acronyms)
+        if unspelled:
+            reply = answers.unspelled_acronym_reply(unspelled.acronym, unspelled.sentence)
+            return replace(self._say(reply, state, state.kind), aside=True)
         if turn.intent in SMALL_TALK and not self._is_question(text) and not _asks_a_fact(text, state, turn.intent):
             greeting = "utter_how_are_you" if _HOW_ARE_YOU.search(folded) else SMALL_TALK[turn.intent]
             if turn.intent == "bot_challenge" and _HELLO.match(folded):
@@ -502,14 +530,6 @@ class Router:
                 return self._say(answers.document_reply(doc), state, Kind.DOCUMENT, document=doc.id)
         if turn.intent == "list_documents" and _DOCUMENTS_ASKED.search(folded):
             return self._say(answers.documents_list_reply(self.store), state, Kind.DOCUMENTS)
-        acronym = asked_acronym(text, self._acronyms)
-        if acronym:
-            reply = answers.acronym_reply(acronym.acronym, acronym.full_name, acronym.sentence)
-            return replace(self._say(reply, state, state.kind), aside=True)
-        unspelled = asked_unspelled(text, self._used_acronyms, self._acronyms)
-        if unspelled:
-            reply = answers.unspelled_acronym_reply(unspelled.acronym, unspelled.sentence)
-            return replace(self._say(reply, state, state.kind), aside=True)
         current = self._paragraphs_counted(turn, text, state) or self._chairmanship(text, state) or \
             self._about_current_document(turn, text, state)
         if current:
@@ -559,8 +579,10 @@ class Router:
         subject of the passage just quoted, so the paragraph it comes from is searched first."""
         described = state.kind is Kind.DOCUMENT and state.document is not None and \
             self._corpus_id(state.document) is None  # a text the corpus only quotes: the paragraph quoting it
+        fragment = state.kind in (Kind.PARAGRAPH, Kind.PASSAGE) and len(text.split()) <= SHORT_FOLLOW_UP and \
+            bool(_ASKS_WHAT.search(fold(text))) and not swaps_actor(text, state)  # « Conformément à quoi ? »
         if state.kind not in (Kind.PASSAGE, Kind.CLOSEST, Kind.PARAGRAPH) and not described or not state.passage or \
-                not has_pronoun_subject(text) or self._names_its_own_place(turn, text):
+                not (has_pronoun_subject(text) or fragment) or self._names_its_own_place(turn, text):
             return None
         ranked = self.ranker.rank_in_paragraph(text, state.passage, question_type(text))
         if not ranked.confident or not counts_what_is_asked(text, ranked.candidate.text):
@@ -571,7 +593,10 @@ class Router:
         if anywhere.confident and state.passage in {f"{c.document_id}|{c.paragraph}"
                                                     for c in anywhere.candidate.citations}:
             ranked = anywhere  # the same paragraph, the sentence the whole ranking prefers
-        outcome = self._passage(ranked, state, text, closest=False)
+        outcome = self._passage(ranked, state, borrow(text, state) if fragment else text, closest=False)
+        if fragment and state.kind is Kind.PARAGRAPH:  # the paragraph shown stays what the next fragment asks about
+            return replace(outcome, state=outcome.state.after(kind=Kind.PARAGRAPH, query=state.query,
+                                                              topic=state.topic or text))
         return replace(outcome, state=outcome.state.after(topic=state.topic or text))
 
     def _names_its_own_place(self, turn: Turn, text: str) -> bool:
@@ -686,6 +711,9 @@ class Router:
         neighbour = self._named_neighbour(text, state, countries)
         if neighbour:
             return neighbour
+        span = self._partners_span(text, state, countries)
+        if span:
+            return span
         if len(countries) == 1 and state.country and has_pronoun_subject(text) and asks_comparison(text) and \
                 countries[0].name != state.country:  # « elle est arrivée avant ou après l'Australie ? »
             countries = [m for m in [self.store.find_country(state.country)] if m] + countries
@@ -916,6 +944,30 @@ class Router:
         place = " ".join(w for w in re.findall(r"[\w-]+", text) if fold(w) in claim.group("place").split())
         return replace(outcome, replies=(answers.with_absent_names(outcome.replies[0], [place]),))
 
+    def _sentence_beside(self, text: str, state: DialogueState) -> Outcome | None:
+        """« et la phrase d'après ? », « la phrase d'avant ? »: the sentence read next to the one just quoted, or
+        next to the paragraph just shown."""
+        folded = fold(text).strip()
+        asked = _SENTENCE_BESIDE.search(folded) or \
+            (_BARE_BESIDE.match(folded) if state.sentence and state.kind in (Kind.PASSAGE, Kind.CLOSEST) else None)
+        if not asked or not state.passage:
+            return None
+        after = asked.group("before") is None
+        document, _, label = state.passage.partition("|")
+        if state.sentence and state.sentence.isdigit():
+            start = self.store.sentence(int(state.sentence))
+        elif state.kind is Kind.PARAGRAPH:
+            start = self.store.last_sentence(document, label) if after else \
+                self.store.sentence(min((s.id for s in self.store.sentences() if s.citation.document_id == document
+                                         and s.citation.paragraph == label), default=-1))
+        else:
+            return None
+        found = start and (self.store.next_sentence(start.id) if after else self.store.previous_sentence(start.id))
+        if not found:
+            return self._say(answers.no_sentence_beside_reply(after), state, state.kind, sentence=state.sentence)
+        return self._say(answers.passage_reply(found, closest=False), state, Kind.PASSAGE, query=state.query,
+                         document=found.citation.document_id, sentence=str(found.id))
+
     def _what_follows(self, text: str, state: DialogueState) -> Outcome | None:
         """« Et après la demande, il se passe quoi ? »: the sentence the documents read next, once the passage
         about that step is surely found."""
@@ -1064,16 +1116,50 @@ class Router:
         return self._partner_answer(countries, state, asks_when(text), member, text,
                                     _COULD_BECOME.search(folded) is not None)
 
+    def _partners_span(self, text: str, state: DialogueState, countries: list[CountryMatch]) -> Outcome | None:
+        """« combien d'années entre la Jordanie et l'Australie ? », « la Mongolie est restée partenaire combien de
+        temps avant de devenir État participant ? »: a gap in years between two dates of the partner list; « elle »
+        is the last country named."""
+        if not asks_span(text):
+            return None
+        group = group_in(None, text) or state.group
+        if not countries and group and re.search(r"\bpremiere?\b", fold(text)) and \
+                re.search(r"\b(derniere?|plus recente?)\b", fold(text)):
+            ends = [self.store.partners_at_end(group, order) for order in ("first", "last")]
+            if all(len(end) == 1 for end in ends):  # « entre le premier partenaire asiatique et le dernier »
+                return self._say(answers.partners_span_reply(ends[0][0], ends[1][0]), state, Kind.COMPARE,
+                                 query=text, group=group)
+        last = self.store.find_country(state.country) if state.country and has_pronoun_subject(text) else None
+        if last and all(m.name != last.name for m in countries) and \
+                (len(countries) == 1 and not asks_membership(text) or not countries):
+            countries = [last, *countries]
+        partners = [m.partner for m in countries if m.partner]
+        if len(partners) != len(countries) or not partners:
+            return None
+        if len(partners) == 1 and (asks_participating_states(text) or asks_membership(text)):
+            reply = answers.partner_then_state_reply(partners[0])
+        elif len(partners) == 2 and partners[0].id != partners[1].id:
+            reply = answers.partners_span_reply(partners[0], partners[1])
+        else:
+            return None
+        return self._say(reply, state, Kind.COMPARE, query=text, country=countries[0].name)
+
     def _named_neighbour(self, text: str, state: DialogueState, countries: list[CountryMatch]) -> Outcome | None:
         """« Qui est venu après le Japon ? », « quel pays a précédé la Jordanie ? »: the partner(s) of its group
         who joined next to the one named."""
         folded = fold(text)
-        neighbour = _NAMED_NEIGHBOUR.search(folded)
         partner = countries[0].partner if len(countries) == 1 else None
-        if not neighbour or partner is None or partner.status != "partner" or years_in(folded) or \
-                countries[0].query not in folded[neighbour.end():]:
+        if partner is None or partner.status != "partner" or years_in(folded):
             return None
-        after = neighbour.group("side") == "apres" or neighbour.group("verb") == "suivi"
+        neighbour = _NAMED_NEIGHBOUR.search(folded)
+        if neighbour and countries[0].query in folded[neighbour.end():]:
+            after = neighbour.group("side") == "apres" or neighbour.group("verb") == "suivi"
+        else:  # « et juste après la Corée, c'est qui ? »
+            first = re.search(rf"\b(?P<side>apres|avant)\s+(?:le |la |l')?{re.escape(countries[0].query)}\b"
+                              r"[^?]*\b(qui|quel\w*|lequel|laquelle)\b", folded)
+            if not first:
+                return None
+            after = first.group("side") == "apres"
         return self._neighbours(partner, after, state, countries[0].name, query=text)
 
     def _neighbours(self, partner: PartnerInfo, after: bool, state: DialogueState, country: str | None,
@@ -1139,9 +1225,10 @@ class Router:
         if label and state.document and not self._document(turn, text):
             doc = self.store.document(state.document)
             return self._say(answers.paragraph_reply(self.store, doc, label), state, Kind.PARAGRAPH)
-        named_neighbour = self._named_neighbour(text, state, countries)
-        if named_neighbour:
-            return named_neighbour
+        about_two_dates = self._named_neighbour(text, state, countries) or \
+            self._partners_span(text, state, countries)
+        if about_two_dates:
+            return about_two_dates
         neighbour = _NEIGHBOUR.search(folded)
         if not countries and neighbour and state.country and state.kind in _PARTNER_KINDS | {Kind.ORDER}:
             match = self.store.find_country(state.country)
@@ -1260,10 +1347,16 @@ class Router:
         """« Entre la 233 et la 430, laquelle est la plus ancienne ? », « elle est plus récente que la
         déclaration de Madrid ? » (« elle »: the conversation's document)."""
         folded = fold(text)
+        span = span_subjects(text)
+        if span:
+            docs = [doc for subject in span if (doc := self.store.document(subject))]
+            if len(docs) != 2 or docs[0].id == docs[1].id:
+                return None
+            return self._say(answers.documents_span_reply(docs[0], docs[1]), state, Kind.DOCUMENTS, query=text)
         order = _ORDER_WORDS.search(folded)
         if not order:
             return None
-        docs: list[DocumentInfo] = []
+        docs = []
         for part in re.split(r"\bet\b|\bou\b|\bque\b|\bqu'|,|\?", text):
             doc = self.store.document(part) if part.strip() else None
             if doc and all(d.id != doc.id for d in docs):
@@ -1285,7 +1378,8 @@ class Router:
     def _dates_compared(self, text: str, state: DialogueState) -> Outcome | None:
         """« Lequel est le plus ancien, le groupe de contact asiatique ou le Fonds de partenariat ? »: the date of
         each, each from the passage that surely answers « en quelle année … ? », then the older (or newer)."""
-        subjects = compared_subjects(text)
+        span = span_subjects(text)
+        subjects = span or compared_subjects(text)
         if not subjects:
             return None
         dated = []
@@ -1301,6 +1395,8 @@ class Router:
             clause = clauses[0]
             dated.append(answers.DatedSubject(subject, years_in(clause)[0], clause.rstrip(" .;"),
                                               cand.citations))
+        if span:
+            return self._say(answers.dates_span_reply(dated[0], dated[1]), state, Kind.COMPARE, query=text)
         newest = order_in(text) == "last"
         return self._say(answers.dates_compared_reply(dated[0], dated[1], newest), state, Kind.COMPARE, query=text)
 
@@ -1440,12 +1536,14 @@ class Router:
         named = self.store.countries_in_text(query)
         if len(named) == 1 and named[0].partner and not re.search(rf"-{re.escape(named[0].query)}\b", fold(query)):
             state = state.after(country=named[0].name)  # « et la Mongolie ? » then « elle »; not « OSCE-Mongolie »
+        quoted = str(cand.sentence.id) if cand.sentence is not None else None
         if closest:
-            return self._say(reply, state, Kind.CLOSEST, query=query, document=scope_document or state.document)
+            return self._say(reply, state, Kind.CLOSEST, query=query, document=scope_document or state.document,
+                             sentence=quoted)
         if scope_document:
-            return self._say(reply, state, Kind.PASSAGE, query=query, document=scope_document)
+            return self._say(reply, state, Kind.PASSAGE, query=query, document=scope_document, sentence=quoted)
         return self._say(reply, state, Kind.PASSAGE, query=query,
-                         document=cand.citations[0].document_id if cand.citations else None)
+                         document=cand.citations[0].document_id if cand.citations else None, sentence=quoted)
 
     def _absent_names(self, ranked: Ranked) -> list[str]:
         return [t.word for t in ranked.ignored]
@@ -1478,7 +1576,7 @@ class Router:
     def _say_all(self, replies: list[Reply], state: DialogueState, kind: Kind | None,
                  **changes: object) -> Outcome:
         cited = [c for r in replies for c in r.citations]
-        new = state.after(kind=kind or state.kind, **changes)
+        new = state.after(kind=kind or state.kind, **{"sentence": None, **changes})
         if cited:
             new = new.after(sources=answers.cite_list(cited),
                             passage=f"{cited[0].document_id}|{cited[0].paragraph}")
@@ -1509,18 +1607,40 @@ _APPLIED = re.compile(r"\b(depose\w*|postule\w*|candidatures?|demandes? (de part
 _TAKES_UP = re.compile(r"\b(ca|cela|son|sa|ses|leur|leurs|y|en|celui-ci|celle-ci|ce|cet|cette|ces)\b")
 
 
+_AND_THEN_WH = re.compile(r",\s*et\s+(?:(?:dans|en|pour|par|a|de|avec|sur)\s+)?(?:quel(?:le)?s?|qui|ou|quand|comment"
+                          r"|pourquoi|combien|est[- ]ce que?)\b[^?,]*\?\s*$", re.IGNORECASE)
+
+
 def two_questions(text: str) -> tuple[str, str] | None:
     """A message of two questions, each ending with « ? », the second asking something of its own."""
+    joined = _AND_THEN_WH.search(text.strip())
+    if joined and text.strip().count("?") == 1 and not re.search(r"[.!:;]", text.strip()[:joined.start()]):
+        # « Il a été créé quand, et dans quel but ? »: one sentence, two questions
+        first, second = text.strip()[:joined.start()].strip(" ,") + " ?", text.strip()[joined.start():].strip(" ,")
+        return (first, second) if key_terms(first) and _ASKS_OWN.search(fold(first)) else None
     pieces = [p for p in re.split(r"(?<=\?)\s+", text.strip()) if p]
     if len(pieces) != 2 or not all(p.rstrip().endswith("?") for p in pieces):
         return None
     first, second = pieces
-    if len(first.split()) < 4 or not key_terms(first) or not _ASKS_OWN.search(fold(second).strip(" ?!.")):
+    if len(first.split()) < 4 or not key_terms(first):
+        return None
+    if _another_topic(first, second):
+        return first, second  # « … ? Et on peut leur faire visiter des sites militaires ? »
+    if not _ASKS_OWN.search(fold(second).strip(" ?!.")):
         return None
     if not key_terms(second) or refers_back(second) or has_pronoun_subject(second) or \
             _TAKES_UP.search(fold(second)):
         return None  # « … ? Elle rappelle quelle décision ? », « … ? c'est quoi son budget ? »: one question
     return first, second
+
+
+def _another_topic(first: str, second: str) -> bool:
+    """« Et » opening a second question of at least two content words the first does not use: a topic of its
+    own, even when a pronoun in it stands for the first's subject."""
+    if not re.match(r"et\b", fold(second).strip()):
+        return False
+    before = {stem(t.forms[-1]) for t in key_terms(first)}
+    return len([t for t in key_terms(second) if stem(t.forms[-1]) not in before]) >= 2
 
 
 def _entities_in(turn: Turn, part: str) -> dict[str, tuple[str, ...]]:

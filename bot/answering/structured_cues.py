@@ -110,8 +110,11 @@ def paragraph_number(text: str) -> str | None:
     rank = _rank(considerant.group(1)) if considerant else None
     if rank:
         return f"préambule {rank}"
-    match = re.search(r"(?:paragraphe|para|§|alinea|point|article)\s*(?:n[o°]\s*)?(\d{1,2})\b(?!/)", folded) or \
-        re.match(r"\s*(?:et\s+)?(?:au|le)\s+(\d{1,2})\s*[,:]", folded)  # « Au 2, c'est qui qui est encouragé ? »
+    match = re.search(r"(?:paragraphe|para|parrafo|§|alinea|point|article)\s*(?:n[o°]\s*)?(\d{1,2})\b(?!/)",
+                      folded) or \
+        re.match(r"\s*(?:et\s+)?(?:au|le)\s+(\d{1,2})\s*[,:]", folded) or \
+        re.match(r"\s*(?:et\s+)?le\s+(\d{1,2})\s+(?!" + _NOT_A_VERB + r")[a-z]+(?:e|ent|it|ait)\b", folded)
+    # « Au 2, c'est qui qui est encouragé ? », « Le 5 vise la participation de qui ? »
     if match:
         return match.group(1)
     # « au deuxième paragraphe », « le 3e point » (« le premier paragraphe » is a position: a decision's § 1)
@@ -119,6 +122,8 @@ def paragraph_number(text: str) -> str | None:
     return _rank(worded.group(1)) if worded and worded.group(1) != "premier" else None
 
 
+_NOT_A_VERB = (r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|ans?|annees?"
+               r"|etats?|pays|partenaires?|membres?|groupes?)\b")
 _ORDINALS = {"premier": 1, "deuxieme": 2, "second": 2, "troisieme": 3, "quatrieme": 4, "cinquieme": 5,
              "sixieme": 6, "septieme": 7, "huitieme": 8, "neuvieme": 9, "dixieme": 10, "onzieme": 11,
              "douzieme": 12, "treizieme": 13, "quatorzieme": 14, "quinzieme": 15}
@@ -210,10 +215,69 @@ _SUBJECT_LEAD = re.compile(r"^\s*(et|entre|qu'est-ce qui est|c'est|alors|donc|se
                            re.IGNORECASE)
 
 
+# « le Fonds, il est plus ancien ou plus récent que le groupe de contact asiatique ? »: two subjects around « que »
+_THAN = re.compile(r"^\s*(?P<first>[^?]+?),?\s+(?:(?:il|elle)\s+)?(?:est|a ete cree|a ete creee|date)\s+"
+                   r"(?:d'avant|d'apres|plus (?:ancien|recent|vieux|vieille)n?e?)"
+                   r"(?:\s+ou\s+plus\s+\w+)?\s+(?:que|qu')\s*(?P<second>[^?]+?)\s*\?*\s*$")
+# « combien d'années entre l'Acte final et la déclaration de Madrid ? », « … créé combien d'années après … ? »
+_SPAN = r"combien (?:d'annees|d'ans|de temps)"
+_SPAN_BETWEEN = re.compile(_SPAN + r"\b[^?]*?\bentre\s+(?P<first>[^?]+?)\s+et\s+(?P<second>(?:le|la|l'|les)\b[^?]+?)"
+                           r"\s*\?*\s*$|^\s*(?:et\s+)?entre\s+(?P<first2>[^?]+?)\s+et\s+(?P<second2>(?:le|la|l'|les)"
+                           r"\b[^?]+?),?\s*(?:il (?:y a|s'est ecoule)\s+)?" + _SPAN)
+_SPAN_AFTER = re.compile(r"^(?P<first>[^?]+?)\s+" + _SPAN + r"\s+(?:apres|avant)\s+(?P<second>[^?]+?)\s*\?*\s*$")
+
+
+def _same_length_fold(text: str) -> str:
+    """Lower-case and accent-free, one character for one, so that a match in it slices the text as typed."""
+    return "".join(fold(c)[:1] or " " if c.strip() else " " for c in text)
+
+
+def asks_span(text: str) -> bool:
+    """« combien d'années … », « combien de temps … »: a gap between two dates."""
+    return bool(re.search(_SPAN, fold(text)))
+
+
+def span_subjects(text: str) -> tuple[str, str] | None:
+    """« Combien d'années entre l'Acte final d'Helsinki et la déclaration de Madrid ? », « le groupe asiatique a été
+    créé combien d'années après le méditerranéen ? » → the two dated subjects, as typed."""
+    typed = text.strip()
+    plain = _same_length_fold(typed)
+    between = _SPAN_BETWEEN.search(plain)
+    if between:
+        first = "first" if between.group("first") else "first2"
+        second = "second" if between.group("second") else "second2"
+        return _completed(typed[between.start(first):between.end(first)].strip(" ,"),
+                          typed[between.start(second):between.end(second)].strip(" ,"))
+    after = _SPAN_AFTER.search(plain)
+    if after:
+        verb = re.search(r"\s+(a ete|ont ete|est|sont|etait|date|a rejoint|est arrivee?)\b", after.group("first"))
+        end = after.start("first") + verb.start() if verb else after.end("first")
+        first = typed[after.start("first"):end]
+        return _completed(_SUBJECT_LEAD.sub("", first).strip(" ,"), typed[after.start("second"):after.end("second")]
+                          .strip(" ,"))
+    return None
+
+
+def _completed(first: str, second: str) -> tuple[str, str]:
+    """« l'asiatique » after « le groupe de contact méditerranéen »: the second completed from the first."""
+    words_first, words_second = first.split(), re.sub(r"^(le|la|l'|les)\s*", "", second, flags=re.IGNORECASE).split()
+    if len(words_second) == 1 and len(words_first) >= 3:
+        second = " ".join(words_first[:-1] + words_second)
+    elif len(words_second) >= 2 and fold(words_second[0]) == "groupe" and len(words_first) >= 4 and \
+            fold(" ".join(words_first[1:3])) == "groupe de" and "contact" in fold(first) and \
+            "contact" not in fold(second):
+        second = " ".join(words_first[:-1] + words_second[1:])  # « le groupe méditerranéen »
+    return first, second
+
+
 def compared_subjects(text: str) -> tuple[str, str] | None:
     """« le groupe de contact méditerranéen ou l'asiatique, lequel est le plus ancien ? » → the two subjects as
     typed, the second completed from the first when it only names what sets it apart (« l'asiatique »)."""
     typed = text.replace("’", "'")
+    than = _THAN.search(_same_length_fold(typed))
+    if than:
+        return _completed(_SUBJECT_LEAD.sub("", typed[than.start("first"):than.end("first")]).strip(" ,"),
+                          typed[than.start("second"):than.end("second")].strip(" ,"))
     asked = _WHICH_OLDER.search(typed)
     if not asked:
         return None
@@ -225,7 +289,4 @@ def compared_subjects(text: str) -> tuple[str, str] | None:
     first, second = (_SUBJECT_LEAD.sub("", p).strip(" ,:") for p in parts)
     if not first or not second:
         return None
-    words_first, words_second = first.split(), re.sub(r"^(le|la|l'|les)\s*", "", second, flags=re.IGNORECASE).split()
-    if len(words_second) == 1 and len(words_first) >= 3:
-        second = " ".join(words_first[:-1] + words_second)  # « l'asiatique » after « le groupe … méditerranéen »
-    return first, second
+    return _completed(first, second)

@@ -301,19 +301,34 @@ class KnowledgeStore:
 
     def next_sentence(self, sentence_id: int) -> SentenceInfo | None:
         """The sentence read right after this one: the next of its paragraph, else the first of the next paragraph."""
+        return self._sentence_beside(sentence_id, after=True)
+
+    def previous_sentence(self, sentence_id: int) -> SentenceInfo | None:
+        """The sentence read right before this one: « et la phrase d'avant ? »."""
+        return self._sentence_beside(sentence_id, after=False)
+
+    def last_sentence(self, document_id: str, label: str) -> SentenceInfo | None:
+        """The last sentence of a paragraph: where « la phrase d'après » starts from once the paragraph was shown."""
+        with self._session() as s:
+            row = s.scalars(select(Paragraph).where(Paragraph.document_id == document_id,
+                                                     Paragraph.label == label)).first()
+            return self._sentences.get(row.sentences[-1].id) if row is not None and row.sentences else None
+
+    def _sentence_beside(self, sentence_id: int, after: bool) -> SentenceInfo | None:
         with self._session() as s:
             row = s.get(Sentence, sentence_id)
             if row is None:
                 return None
-            following = s.scalars(select(Sentence).where(Sentence.paragraph_id == row.paragraph_id,
-                                                         Sentence.position > row.position)
-                                  .order_by(Sentence.position)).first()
-            if following is None:
-                paragraph = s.scalars(select(Paragraph).where(Paragraph.document_id == row.paragraph.document_id,
-                                                              Paragraph.position > row.paragraph.position)
-                                      .order_by(Paragraph.position)).first()
-                following = paragraph.sentences[0] if paragraph and paragraph.sentences else None
-            return self._sentences.get(following.id) if following else None
+            step = Sentence.position > row.position if after else Sentence.position < row.position
+            beside = s.scalars(select(Sentence).where(Sentence.paragraph_id == row.paragraph_id, step)
+                               .order_by(Sentence.position if after else Sentence.position.desc())).first()
+            if beside is None:
+                near = Paragraph.position > row.paragraph.position if after else \
+                    Paragraph.position < row.paragraph.position
+                paragraph = s.scalars(select(Paragraph).where(Paragraph.document_id == row.paragraph.document_id, near)
+                                      .order_by(Paragraph.position if after else Paragraph.position.desc())).first()
+                beside = (paragraph.sentences[0 if after else -1] if paragraph and paragraph.sentences else None)
+            return self._sentences.get(beside.id) if beside else None
 
     def sentences_matching(self, terms: list[str], limit: int = 40) -> list[SentenceInfo]:
         """Sentences holding any of ``terms`` (words or lemmas, prefix-matched), best bm25 first."""
