@@ -957,13 +957,12 @@ class Router:
         if state.sentence and state.sentence.isdigit():
             start = self.store.sentence(int(state.sentence))
         elif state.kind is Kind.PARAGRAPH:
-            start = self.store.last_sentence(document, label) if after else \
-                self.store.sentence(min((s.id for s in self.store.sentences() if s.citation.document_id == document
-                                         and s.citation.paragraph == label), default=-1))
+            start = self.store.edge_sentence(document, label, last=after)
         else:
             return None
-        found = start and (self.store.next_sentence(start.id) if after else self.store.previous_sentence(start.id))
-        if not found:
+        found = None if start is None else \
+            self.store.next_sentence(start.id) if after else self.store.previous_sentence(start.id)
+        if found is None:
             return self._say(answers.no_sentence_beside_reply(after), state, state.kind, sentence=state.sentence)
         return self._say(answers.passage_reply(found, closest=False), state, Kind.PASSAGE, query=state.query,
                          document=found.citation.document_id, sentence=str(found.id))
@@ -1349,7 +1348,7 @@ class Router:
         folded = fold(text)
         span = span_subjects(text)
         if span:
-            docs = [doc for subject in span if (doc := self.store.document(subject))]
+            docs: list[DocumentInfo] = [doc for subject in span if (doc := self.store.document(subject))]
             if len(docs) != 2 or docs[0].id == docs[1].id:
                 return None
             return self._say(answers.documents_span_reply(docs[0], docs[1]), state, Kind.DOCUMENTS, query=text)

@@ -307,12 +307,15 @@ class KnowledgeStore:
         """The sentence read right before this one: « et la phrase d'avant ? »."""
         return self._sentence_beside(sentence_id, after=False)
 
-    def last_sentence(self, document_id: str, label: str) -> SentenceInfo | None:
-        """The last sentence of a paragraph: where « la phrase d'après » starts from once the paragraph was shown."""
+    def edge_sentence(self, document_id: str, label: str, last: bool) -> SentenceInfo | None:
+        """The first or last sentence of a paragraph: where « la phrase d'avant / d'après » starts from once the
+        whole paragraph was shown."""
         with self._session() as s:
             row = s.scalars(select(Paragraph).where(Paragraph.document_id == document_id,
                                                      Paragraph.label == label)).first()
-            return self._sentences.get(row.sentences[-1].id) if row is not None and row.sentences else None
+            if row is None or not row.sentences:
+                return None
+            return self._sentences.get(row.sentences[-1 if last else 0].id)
 
     def _sentence_beside(self, sentence_id: int, after: bool) -> SentenceInfo | None:
         with self._session() as s:
