@@ -503,8 +503,8 @@ def document_place_reply(doc: DocumentInfo) -> Reply:
 def documents_compared_reply(subject: DocumentInfo, other: DocumentInfo, claim: str | None) -> Reply:
     """« Entre la 233 et la 430, laquelle est la plus ancienne ? », « la déclaration de Madrid est plus récente
     que la décision 5/11 ? » (``claim``: « recent » or « ancien » when the question asserts it of ``subject``)."""
-    cited = tuple(c for d in (subject, other) for c in [*(s.citation for s in d.statements[:1]), *d.cited_by[:1]])
-    undated = next((d for d in (subject, other) if not d.year), None)
+    cited = _documents_cited(subject, other)
+    undated = _undated(subject, other)
     if undated:
         return Reply(f"Je ne peux pas les comparer : les documents ne donnent pas la date "
                      f"{of(undated.name, undated.article)}.", cited)
@@ -524,6 +524,15 @@ def no_sentence_beside_reply(after: bool) -> Reply:
     """« et la phrase d'après ? » at the end of a document (or before its beginning)."""
     return Reply("C'était la dernière phrase de ce document." if after else
                  "C'était la première phrase de ce document : rien ne la précède.")
+
+
+def _documents_cited(*docs: DocumentInfo) -> tuple[Citation, ...]:
+    """Where each document is described and first cited: the evidence of a comparison of their dates."""
+    return tuple(c for d in docs for c in [*(s.citation for s in d.statements[:1]), *d.cited_by[:1]])
+
+
+def _undated(*docs: DocumentInfo) -> DocumentInfo | None:
+    return next((d for d in docs if not d.year), None)
 
 
 def not_in_document_reply(doc: DocumentInfo) -> Reply:
@@ -821,8 +830,7 @@ class DatedSubject:
 def dates_compared_reply(first: DatedSubject, second: DatedSubject, newest: bool) -> Reply:
     """« Le groupe de contact méditerranéen ou l'asiatique, lequel est le plus ancien ? »: each date, as the
     documents give it, then the answer."""
-    said = (f"D'après les documents : {_mid_sentence(first.name)} : « {first.clause} » ; "
-            f"{_mid_sentence(second.name)} : « {second.clause} ».")
+    said = _both_dated(first, second)
     cited = first.citations + second.citations
     if first.year == second.year:
         return Reply(f"{said} Les deux datent de {first.year}.", cited)
@@ -834,15 +842,20 @@ def dates_compared_reply(first: DatedSubject, second: DatedSubject, newest: bool
 
 def dates_span_reply(first: DatedSubject, second: DatedSubject) -> Reply:
     """« Combien d'années entre … et … ? »: each date, as the documents give it, then the difference of the years."""
-    said = (f"D'après les documents : {_mid_sentence(first.name)} : « {first.clause} » ; "
+    return Reply(f"{_both_dated(first, second)} {_span(first.year, second.year)}",
+                 first.citations + second.citations)
+
+
+def _both_dated(first: DatedSubject, second: DatedSubject) -> str:
+    """Each subject with the clause that dates it, as the documents word it."""
+    return (f"D'après les documents : {_mid_sentence(first.name)} : « {first.clause} » ; "
             f"{_mid_sentence(second.name)} : « {second.clause} ».")
-    return Reply(f"{said} {_span(first.year, second.year)}", first.citations + second.citations)
 
 
 def documents_span_reply(first: DocumentInfo, second: DocumentInfo) -> Reply:
     """« Combien d'années entre l'Acte final d'Helsinki et la déclaration de Madrid ? »: both years, the gap."""
-    cited = tuple(c for d in (first, second) for c in [*(s.citation for s in d.statements[:1]), *d.cited_by[:1]])
-    undated = next((d for d in (first, second) if not d.year), None)
+    cited = _documents_cited(first, second)
+    undated = _undated(first, second)
     if undated:
         return Reply(f"Je ne peux pas le calculer : les documents ne donnent pas la date "
                      f"{of(undated.name, undated.article)}.", cited)
@@ -856,7 +869,7 @@ def _of_date(doc: DocumentInfo) -> str:
 
 
 def _span(one: int, other: int) -> str:
-    """« 32 ans séparent 1975 et 2007 », said of years only: the documents rarely give full dates for both."""
+    """« De 1975 à 2007, il s'est donc écoulé 32 ans. », of years only: the documents rarely date both to the day."""
     early, late = sorted((one, other))
     if early == late:
         return f"Les deux datent de la même année, {early}."

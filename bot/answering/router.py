@@ -1121,9 +1121,10 @@ class Router:
         is the last country named."""
         if not asks_span(text):
             return None
+        folded = fold(text)
         group = group_in(None, text) or state.group
-        if not countries and group and re.search(r"\bpremiere?\b", fold(text)) and \
-                re.search(r"\b(derniere?|plus recente?)\b", fold(text)):
+        if not countries and group and re.search(r"\bpremiere?\b", folded) and \
+                re.search(r"\b(derniere?|plus recente?)\b", folded):
             ends = [self.store.partners_at_end(group, order) for order in ("first", "last")]
             if all(len(end) == 1 for end in ends):  # « entre le premier partenaire asiatique et le dernier »
                 return self._say(answers.partners_span_reply(ends[0][0], ends[1][0]), state, Kind.COMPARE,
@@ -1135,7 +1136,7 @@ class Router:
         partners = [m.partner for m in countries if m.partner]
         if len(partners) != len(countries) or not partners:
             return None
-        if len(partners) == 1 and (asks_participating_states(text) or asks_membership(text)):
+        if len(partners) == 1 and asks_membership(text):  # « … avant de devenir État participant ? »
             reply = answers.partner_then_state_reply(partners[0])
         elif len(partners) == 2 and partners[0].id != partners[1].id:
             reply = answers.partners_span_reply(partners[0], partners[1])
