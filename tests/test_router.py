@@ -1360,3 +1360,9 @@ def test_le_5_followed_by_a_verb_is_paragraph_5() -> None:
     assert paragraph_number("Le 5 vise la participation de qui ?") == "5"
     assert paragraph_number("El párrafo 14, il dit quoi ?") == "14"
     assert paragraph_number("le 7 décembre 2007, c'était où ?") is None
+
+
+def test_how_long_a_partner_that_never_joined_stayed_one_is_not_said(router: Router) -> None:
+    replies = conversation(router, ("Quand le Japon est-il devenu partenaire ?", "ask_partner"),
+                           ("il est resté partenaire combien de temps avant de devenir État participant ?", None))
+    assert "les documents ne disent pas qu'il soit devenu État participant" in replies[1]

@@ -414,7 +414,7 @@ def partner_then_state_reply(p: PartnerInfo) -> Reply:
     """« La Mongolie est restée partenaire combien de temps avant de devenir État participant ? »"""
     if not p.participating_state_since:
         return Reply(f"{capitalize(_named(p))} est toujours partenaire pour la coopération "
-                     f"({_since_phrase(p)}) : les documents ne disent pas {pronoun(p.gender)} soit "
+                     f"({_since_phrase(p)}) : les documents ne disent pas qu'{pronoun(p.gender)} soit "
                      f"{agree('devenu', p.gender)} État participant.", (p.citation,))
     gap = p.participating_state_since - p.since
     return Reply(f"{capitalize(_named(p))} est {agree('devenu', p.gender)} partenaire en {p.since}, puis État "
